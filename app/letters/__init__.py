@@ -1,0 +1,1 @@
+"""Letters: the renderer-neutral model, the block markup and composition from a Case."""
