@@ -1,0 +1,45 @@
+"""recours: draft the letters that enforce data rights, keeping nothing about anyone."""
+from __future__ import annotations
+
+from flask import Flask, g
+from flask_babel import Babel, Domain, format_date
+from flask_wtf import CSRFProtect
+
+from . import i18n
+from .catalogue import load_catalogue
+from .config import load_config
+from .security import init_security
+
+csrf = CSRFProtect()
+
+
+class _CatalogDomain(Domain):
+    """Flask-Babel domain that takes catalogs from :mod:`app.i18n` (``.po`` or ``.mo``)."""
+
+    def get_translations(self):
+        return i18n.translations(str(g.get("lang", "en")))
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Application factory: configuration, catalogue check, i18n, CSRF, security, views."""
+    app = Flask(__name__)
+    app.config.update(load_config(config))
+    load_catalogue()  # a broken catalogue stops start-up here, not in a request
+    babel = Babel(app, locale_selector=lambda: g.get("lang", "en"))
+    babel.domain_instance = _CatalogDomain()
+    csrf.init_app(app)
+    init_security(app)
+
+    @app.context_processor
+    def language_context():
+        lang = g.get("lang", "en")
+        return {"lang": lang, "dir": i18n.direction(lang), "languages": i18n.interface_languages(),
+                "native_name": i18n.native_name, "format_date": format_date}
+
+    @app.get("/healthz")
+    def healthz():
+        return {"status": "ok"}
+
+    from .web import init_web
+    init_web(app)
+    return app

@@ -1,0 +1,67 @@
+"""Downloads: the letter (DOCX, PDF, text, print view) and the companion sheet (PDF).
+
+Every download is a POST carrying the answers; the files are made in memory and sent
+with ``Cache-Control: no-store``. File names hold no personal data.
+"""
+from __future__ import annotations
+
+from io import BytesIO
+
+from flask import Blueprint, render_template, request, send_file
+
+from ..case import CaseError
+from ..companion import compose_sheet
+from ..letters.compose import compose
+from . import state as carried
+from .review import build_case, review_page
+
+bp = Blueprint("downloads", __name__)
+
+MIMETYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "txt": "text/plain; charset=utf-8",
+}
+
+
+def _letter_and_case():
+    answers = carried.load(request.form)
+    try:
+        case = build_case(answers)
+    except CaseError:
+        return answers, None, None
+    return answers, case, compose(case)
+
+
+def _file(data: bytes, name: str, fmt: str):
+    return send_file(BytesIO(data), mimetype=MIMETYPES[fmt], as_attachment=True,
+                     download_name=name, max_age=0)
+
+
+@bp.post("/<lang>/letter/<fmt>")
+def letter(fmt):
+    """The letter as DOCX, PDF or plain text file; the e-mail and print pages; the sheet."""
+    from ..render import render_docx, render_html, render_pdf, render_text
+    from ..render.text import mailto_link
+
+    answers, case, composed = _letter_and_case()
+    if composed is None:
+        return review_page(answers)
+    stem = f"letter-{composed.language}-{case.sent_on.isoformat()}"
+    if fmt == "docx":
+        return _file(render_docx(composed), f"{stem}.docx", "docx")
+    if fmt == "pdf":
+        return _file(render_pdf(composed), f"{stem}.pdf", "pdf")
+    if fmt == "txt":
+        return _file(render_text(composed).encode("utf-8"), f"{stem}.txt", "txt")
+    if fmt == "email":
+        return render_template("wizard/email.html", text=render_text(composed),
+                               mailto=mailto_link(composed), letter=composed,
+                               answers=carried.dump(answers))
+    if fmt == "print":
+        return render_template("wizard/print.html", letter_html=render_html(composed, standalone=False),
+                               letter=composed, answers=carried.dump(answers))
+    if fmt == "sheet":
+        sheet = compose_sheet(case, composed)
+        return _file(render_pdf(sheet), f"sheet-{case.sheet_language}-{case.sent_on.isoformat()}.pdf", "pdf")
+    return review_page(answers)

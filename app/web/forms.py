@@ -1,0 +1,180 @@
+"""One small form per wizard step. Field names are the keys of the carried answers."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms.widgets import CheckboxInput, DateInput, EmailInput, ListWidget
+
+from .. import wording
+from ..case import LIMITS, TOPICS
+from ..text import clean
+
+_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y")
+
+
+def _line(value):
+    return clean(value) if isinstance(value, str) else value
+
+
+def _block(value):
+    return clean(value, multiline=True) if isinstance(value, str) else value
+
+
+def _too_long(limit: str):
+    # I18N: shown under a field whose answer is longer than allowed; %(max)d is a number.
+    return Length(max=LIMITS[limit], message=_l("This answer is too long: at most %(max)d characters.",
+                                                max=LIMITS[limit]))
+
+
+_REQUIRED = InputRequired(message=_l("This answer is needed."))
+_CHOOSE = InputRequired(message=_l("Choose one of the options."))
+_EMAIL_CHECK = Regexp(_EMAIL, message=_l("This is not an e-mail address. It looks like name@example.org."))
+
+
+class PastDate:
+    """Accepts 2026-01-31, 31.01.2026 or 31/01/2026 and stores the ISO form."""
+
+    def __init__(self, *, past: bool = True):
+        self.past = past
+
+    def __call__(self, form, field):
+        if not field.data:
+            return
+        for fmt in _DATE_FORMATS:
+            try:
+                value = dt.datetime.strptime(field.data, fmt).date()
+                break
+            except ValueError:
+                continue
+        else:
+            raise ValidationError(_l("This is not a date. Use the form 2026-01-31."))
+        if value.year < 1900:
+            raise ValidationError(_l("This date is too far in the past."))
+        if self.past and value > dt.date.today():
+            raise ValidationError(_l("This date is in the future."))
+        field.data = value.isoformat()
+
+
+def _text(label, limit="short", *, required=False, description=""):
+    validators = [_REQUIRED if required else Optional(), _too_long(limit)]
+    return StringField(label, validators=validators, filters=[_line], description=description)
+
+
+def _area(label, limit="address", description=""):
+    return TextAreaField(label, validators=[Optional(), _too_long(limit)], filters=[_block],
+                         description=description)
+
+
+def _email(label, description=""):
+    return StringField(label, validators=[Optional(), _too_long("email"), _EMAIL_CHECK],
+                       filters=[_line], widget=EmailInput(), description=description)
+
+
+def _date(label, *, past=True, required=False, description=""):
+    return StringField(label, validators=[_REQUIRED if required else Optional(), PastDate(past=past)],
+                       filters=[_line], widget=DateInput(), description=description)
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class KindForm(FlaskForm):
+    kind = RadioField(_l("What happened?"), choices=[(k, v[0]) for k, v in wording.KINDS.items()],
+                      validators=[_CHOOSE])
+
+
+class TopicForm(FlaskForm):
+    event_topic = RadioField(_l("What was it about?"), validators=[_CHOOSE])
+
+    def setup(self, state):
+        self.event_topic.choices = [(t, wording.TOPICS[t]) for t in TOPICS.get(state.get("kind"), ())]
+
+
+class CountryForm(FlaskForm):
+    country = SelectField(_l("Country"), validators=[_CHOOSE])
+
+
+class AuthorityForm(FlaskForm):
+    authority_name = _text(_l("Name of the authority"), required=True,
+                           description=_l("As it is written on its letters, for example the name of the ministry or office."))
+    authority_address = _area(_l("Postal address of the authority"),
+                              description=_l("Copy it from a letter or the authority's website. You can also add it later on the printed letter."))
+    authority_email = _email(_l("E-mail address of the authority (if you know it)"),
+                             description=_l("Many authorities have a data protection officer with an e-mail address."))
+
+
+class EventForm(FlaskForm):
+    event_date = _date(_l("Date"), description=_l("The date of the decision or when it happened. If you do not know it, leave it empty."))
+    event_reference = _text(_l("Reference number of the decision or file"),
+                            description=_l("It is often at the top of the authority's letters."))
+    event_system = _text(_l("Name of the system or database (if you know it)"),
+                         description=_l("For example Eurodac, or the name of a computer program."))
+
+
+class RightsForm(FlaskForm):
+    rights = MultiCheckboxField(_l("Which rights do you want to use?"),
+                                choices=[(k, v[0]) for k, v in wording.RIGHTS.items()],
+                                validators=[InputRequired(message=_l("Choose at least one right."))])
+
+
+class DetailsForm(FlaskForm):
+    details_inaccurate = _area(_l("Which data about you are wrong?"), "long",
+                               description=_l("For example: my date of birth is written as 01.01.1990."))
+    details_correction = _area(_l("What is correct?"), "long",
+                               description=_l("For example: my date of birth is 12.03.1991."))
+    details_situation = _area(_l("Why should the authority stop using your data?"), "long",
+                              description=_l("Describe your own situation in a few sentences."))
+
+
+class AboutForm(FlaskForm):
+    person_name = _text(_l("Your full name"), required=True,
+                        description=_l("As the authority knows it."))
+    person_other_names = _text(_l("Other spellings of your name (optional)"),
+                               description=_l("Names are often written in different ways. This helps the authority find your data."))
+    person_birth_date = _date(_l("Date of birth (optional)"),
+                              description=_l("It helps the authority find your data if there are people with the same name."))
+    person_references = _area(_l("Your reference numbers at the authority (optional)"),
+                              description=_l("For example a file number, a case number or an application number."))
+    person_address = _area(_l("Your postal address for the answer"),
+                           description=_l("You can use the address of a friend, a lawyer or an advice centre."))
+    person_email = _email(_l("Your e-mail address for the answer"))
+    place = _text(_l("Town or city you write from (optional)"),
+                  description=_l("It is printed next to the date of the letter."))
+    for_someone_else = BooleanField(_l("Someone else sends the letter for me (a lawyer, a caseworker, a friend)"),
+                                    false_values=("", "n", "false"))
+
+    def validate_person_address(self, field):
+        if not self.for_someone_else.data and not (field.data or self.person_email.data):
+            raise ValidationError(_l("Give a postal address or an e-mail address for the answer."))
+
+
+class RepresentativeForm(FlaskForm):
+    representative_name = _text(_l("Name of the person who sends the letter for you"), required=True)
+    representative_organisation = _text(_l("Organisation (optional)"),
+                                        description=_l("For example a law firm or an advice centre."))
+    representative_address = _area(_l("Their postal address for the answer"))
+    representative_email = _email(_l("Their e-mail address for the answer"))
+
+    def validate_representative_address(self, field):
+        if not (field.data or self.representative_email.data):
+            raise ValidationError(_l("Give a postal address or an e-mail address for the answer."))
+
+
+class LanguagesForm(FlaskForm):
+    letter_language = SelectField(_l("Language of the letter"), validators=[_CHOOSE],
+                                  description=_l("The authority reads this language. We suggest its official language."))
+    sheet_language = SelectField(_l("Language of your explanation sheet"), validators=[_CHOOSE],
+                                 description=_l("A sheet in this language explains the letter and what happens next."))
+    sent_on = _date(_l("Date of the letter"), past=False, required=True,
+                    description=_l("Usually the day you send it. The deadline for the answer is counted from it."))
+
+
+class ReviewForm(FlaskForm):
+    """The review page has no fields of its own; it only carries the CSRF token."""

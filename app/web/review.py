@@ -1,0 +1,77 @@
+"""The review page: every answer, each one changeable, then the downloads."""
+from __future__ import annotations
+
+from flask import render_template
+from flask_babel import gettext as _
+
+from .. import i18n, wording
+from ..case import Case, CaseError
+from ..catalogue import load_catalogue
+from ..deadlines import reply_deadline
+from ..letters.compose import available_languages
+from . import state as carried
+from .steps import BY_NAME, STEPS, active_steps, build_form
+
+
+def build_case(answers: dict) -> Case:
+    """Validate the carried answers into a Case (raises CaseError with field paths)."""
+    catalogue = load_catalogue()
+    return Case.from_dict(carried.to_case_dict(answers), rights=set(catalogue.rights["order"]),
+                          countries=set(catalogue.countries), languages=set(available_languages()))
+
+
+def review_page(answers: dict, *, notice: str = ""):
+    """Render the review page, with the problems that block the letter if any."""
+    problems, case, deadline = [], None, None
+    try:
+        case = build_case(answers)
+    except CaseError as error:
+        problems = [(_step_of(path), _(message)) for path, message in error.errors.items()]
+    if case is not None:
+        catalogue = load_catalogue()
+        rule = catalogue.regime_for(case.country).deadline
+        deadline = reply_deadline(rule, case.sent_on, catalogue.countries[case.country].holidays)
+    step = BY_NAME["review"]
+    steps = active_steps(answers)
+    return render_template(
+        "wizard/review.html", step=step, form=build_form(step, answers), answers=carried.dump(answers),
+        state=answers, sections=_sections(answers, steps), problems=problems, case=case,
+        deadline=deadline, number=len(steps), total=len(steps), notice=notice, return_to="",
+        first=False)
+
+
+def _step_of(path: str) -> str:
+    field = path.replace(".", "_")
+    for step in STEPS:
+        if hasattr(step.form, field):
+            return step.name
+    return "kind"
+
+
+def _sections(answers: dict, steps) -> list[dict]:
+    """Each step's question with the answers given to it, in words the person reads."""
+    sections = []
+    for step in steps:
+        if step.name == "review":
+            continue
+        form = build_form(step, answers)
+        rows = [(field.label.text, _shown(field, answers)) for field in form if field.name != "csrf_token"]
+        sections.append({"name": step.name, "title": step.title, "rows": rows})
+    return sections
+
+
+def _shown(field, answers: dict) -> str:
+    value = answers.get(field.name)
+    if field.name == "rights":
+        return ", ".join(_(wording.RIGHTS[r][0]) for r in value or [] if r in wording.RIGHTS)
+    if field.type == "BooleanField":
+        return _("Yes") if value == "y" else _("No")
+    if field.type in ("RadioField", "SelectField"):
+        labels = dict((str(k), str(v)) for k, v in field.choices or [])
+        return labels.get(str(value), "")
+    return value or ""
+
+
+def language_label(code: str, ui: str) -> str:
+    """The name of a language in the interface language."""
+    return i18n.language_name(code, ui)

@@ -1,0 +1,106 @@
+"""The wizard's views: choose a language, step through the questions, review."""
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+
+from .. import i18n
+from . import state as carried
+from .review import review_page
+from .steps import BY_NAME, HINTS, STEPS, active_steps, build_form, hidden_fields, neighbour
+
+bp = Blueprint("web", __name__)
+
+
+@bp.get("/")
+def index():
+    """Send the visitor to the interface language their browser asks for."""
+    lang = request.accept_languages.best_match(i18n.interface_languages()) or "en"
+    return redirect(url_for("web.start", lang=lang))
+
+
+@bp.get("/<lang>/")
+def start():
+    """The welcome page: what the tool does, and the promise that nothing is kept."""
+    return render_template("start.html")
+
+
+@bp.get("/<lang>/wizard")
+def wizard_start():
+    """The first question, with no answers yet."""
+    return render_step(STEPS[0], {})
+
+
+@bp.post("/<lang>/wizard")
+def wizard():
+    """Handle a button press on any step and show the page that follows from it."""
+    return wizard_response(request.form)
+
+
+def wizard_response(posted, notice: str = ""):
+    """Apply the pressed button (next, back, change, switch language) to the posted answers."""
+    answers = carried.load(posted)
+    step = BY_NAME.get(posted.get("step", ""), STEPS[0])
+    action = posted.get("action", "next")
+    form = build_form(step, answers, formdata=posted)
+    if step.name == "review" and action == "next":
+        return review_page(answers)
+    if action == "next" and not notice:
+        if not form.validate():
+            return render_step(step, _merge(answers, form), form=form)
+        answers = _merge(answers, form)
+        if posted.get("return_to") == "review":
+            return review_page(answers)
+        return render_step(neighbour(step.name, answers, +1), answers)
+    answers = _merge(answers, form)
+    if action == "back":
+        return render_step(neighbour(step.name, answers, -1), answers)
+    if action.startswith("change:") and action[7:] in BY_NAME:
+        return render_step(BY_NAME[action[7:]], answers, return_to="review")
+    if step.name == "review":
+        return review_page(answers, notice=notice)
+    return render_step(step, answers, form=build_form(step, answers, formdata=posted), notice=notice,
+                       return_to=posted.get("return_to", ""))
+
+
+def _merge(answers: dict, form) -> dict:
+    """Add the page's answers to the carried ones, valid or not: nothing typed is lost."""
+    merged = dict(answers)
+    for field in form:
+        if field.name == "csrf_token":
+            continue
+        if field.type == "BooleanField":
+            merged[field.name] = "y" if field.data else ""
+        elif field.type == "MultiCheckboxField":
+            merged[field.name] = list(field.data or [])
+            merged["rights_for"] = merged.get("kind", "")
+        else:
+            merged[field.name] = field.data or ""
+    if form.__class__.__name__ == "KindForm" and merged.get("kind") != answers.get("kind"):
+        merged.pop("event_topic", None)
+    return merged
+
+
+def render_step(step, answers: dict, *, form=None, notice: str = "", return_to: str = ""):
+    """Render one step, its form filled from the answers, the other answers carried along."""
+    if step.name == "review":
+        return review_page(answers, notice=notice)
+    form = form or build_form(step, answers)
+    steps = active_steps(answers)
+    number = next((i for i, s in enumerate(steps, 1) if s.name == step.name), 1)
+    return render_template(
+        "wizard/step.html", step=step, form=form, answers=carried.dump(answers), state=answers,
+        number=number, total=len(steps), notice=notice, return_to=return_to,
+        first=step is STEPS[0], hidden_fields=hidden_fields(step, answers), hints=HINTS)
+
+
+@bp.app_errorhandler(CSRFError)
+def csrf_failed(error):
+    """An expired or missing token: show the same page again with every answer kept."""
+    notice = _("For your safety, please press the button again. Your answers are kept.")
+    if request.endpoint == "web.wizard":
+        return wizard_response(request.form, notice=notice), 400
+    if request.endpoint and request.endpoint.startswith("downloads."):
+        return review_page(carried.load(request.form), notice=notice), 400
+    return render_template("error.html", title=_("Please try again"), message=notice), 400

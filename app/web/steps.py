@@ -1,0 +1,133 @@
+"""The wizard's steps as data: their form, question, reason, and when they apply."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+
+from .. import i18n, wording
+from ..catalogue import load_catalogue
+from ..letters.compose import available_languages
+from . import forms
+
+
+@dataclass(frozen=True)
+class Step:
+    """One page of the wizard."""
+
+    name: str
+    form: type
+    title: object
+    why: object
+    applies: Callable[[dict], bool] = lambda state: True
+
+
+def _rights_need(*needed: str):
+    return lambda state: bool(set(needed) & set(state.get("rights", [])))
+
+
+STEPS: tuple[Step, ...] = (
+    Step("kind", forms.KindForm, _l("What happened to you?"),
+         _l("Your answer decides which rights the letter uses. You can change it later.")),
+    Step("topic", forms.TopicForm, _l("What was it about?"),
+         _l("The letter names what happened, so the authority knows which records to look for."),
+         lambda s: s.get("kind") in ("decision", "biometric", "phone")),
+    Step("country", forms.CountryForm, _l("In which country is the authority?"),
+         _l("The country decides which law applies, the deadline and the language of the letter.")),
+    Step("authority", forms.AuthorityForm, _l("Which authority do you write to?"),
+         _l("The letter goes to the authority that made the decision or holds your data.")),
+    Step("event", forms.EventForm, _l("When did it happen?"),
+         _l("Dates and reference numbers help the authority find the right file. All answers here are optional."),
+         lambda s: s.get("kind") != "unsure"),
+    Step("rights", forms.RightsForm, _l("What do you want to ask for?"),
+         _l("We have chosen the usual rights for your situation. You can add or remove rights.")),
+    Step("details", forms.DetailsForm, _l("Tell us a little more"),
+         _l("The authority can only correct data or stop using them if you say what is wrong and why."),
+         _rights_need("rectification", "objection")),
+    Step("about", forms.AboutForm, _l("About you"),
+         _l("The authority needs your name to find your data, and an address to answer you. "
+            "We do not keep your answers: they stay on your device.")),
+    Step("representative", forms.RepresentativeForm, _l("Who sends the letter for you?"),
+         _l("The answer will go to this person. You sign an authorisation for them."),
+         lambda s: s.get("for_someone_else") == "y"),
+    Step("languages", forms.LanguagesForm, _l("Languages and date"),
+         _l("The letter is written in the authority's language. The explanation sheet is in the language you read.")),
+    Step("review", forms.ReviewForm, _l("Check your letter"),
+         _l("Read your answers. You can change any of them before you download the letter.")),
+)
+BY_NAME = {step.name: step for step in STEPS}
+
+
+def active_steps(state: dict) -> list[Step]:
+    """The steps that apply to these answers, in order."""
+    return [step for step in STEPS if step.applies(state)]
+
+
+def neighbour(name: str, state: dict, offset: int) -> Step:
+    """The step ``offset`` places from ``name`` among the active steps (clamped)."""
+    steps = active_steps(state)
+    names = [s.name for s in steps]
+    if name not in names:
+        earlier = [s for s in STEPS[: [s.name for s in STEPS].index(name)] if s in steps]
+        index = len(earlier) - (1 if offset > 0 else 0)
+    else:
+        index = names.index(name)
+    return steps[max(0, min(len(steps) - 1, index + offset))]
+
+
+def build_form(step: Step, state: dict, formdata=None):
+    """The step's form, filled from ``formdata`` (a POST) or from the carried answers."""
+    data = _defaults(step, state)
+    form = step.form(formdata=formdata, data=data)
+    _choices(step, form, state)
+    return form
+
+
+def _defaults(step: Step, state: dict) -> dict:
+    data = {k: v for k, v in state.items()}
+    catalogue = load_catalogue()
+    if step.name == "rights" and state.get("rights_for") != state.get("kind") and state.get("kind"):
+        data["rights"] = catalogue.default_rights(state["kind"])
+    if step.name == "languages":
+        country = state.get("country")
+        if not data.get("letter_language") and country in catalogue.countries:
+            data["letter_language"] = catalogue.default_letter_language(country, set(available_languages()))
+        data.setdefault("sheet_language", str(get_locale()))
+        data.setdefault("sent_on", dt.date.today().isoformat())
+    if step.name == "about":
+        data["for_someone_else"] = state.get("for_someone_else") == "y"
+    return data
+
+
+def _choices(step: Step, form, state: dict) -> None:
+    ui = str(get_locale())
+    if step.name == "topic":
+        form.setup(state)
+    elif step.name == "country":
+        names = {code: i18n.country_name(code, ui) for code in load_catalogue().countries}
+        form.country.choices = [("", _l("Choose a country"))] + sorted(names.items(), key=lambda kv: kv[1].casefold())
+    elif step.name == "languages":
+        form.letter_language.choices = [(c, i18n.language_name(c, ui)) for c in available_languages()]
+        form.sheet_language.choices = [(c, i18n.native_name(c)) for c in i18n.interface_languages()]
+
+
+# Per-option explanations shown under radio buttons and checkboxes (gettext ids).
+HINTS = {
+    "kind": {key: texts[1] for key, texts in wording.KINDS.items()},
+    "rights": {key: texts[1] for key, texts in wording.RIGHTS.items()},
+}
+
+
+def hidden_fields(step: Step, state: dict) -> set[str]:
+    """Fields of ``step`` that do not apply to these answers and are not shown."""
+    rights = set(state.get("rights", []))
+    hidden = set()
+    if step.name == "details":
+        if "rectification" not in rights:
+            hidden |= {"details_inaccurate", "details_correction"}
+        if "objection" not in rights:
+            hidden.add("details_situation")
+    return hidden
