@@ -1,7 +1,11 @@
 """The review page: every answer, each one changeable, then the downloads."""
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import render_template
+
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 from .. import i18n, wording
@@ -55,7 +59,8 @@ def _sections(answers: dict, steps) -> list[dict]:
         if step.name == "review":
             continue
         form = build_form(step, answers)
-        rows = [(field.label.text, _shown(field, answers)) for field in form if field.name != "csrf_token"]
+        rows = [(field.label.text, _shown(field, answers)) for field in form
+                if field.name != "csrf_token" and answers.get(field.name)]
         sections.append({"name": step.name, "title": step.title, "rows": rows})
     return sections
 
@@ -66,6 +71,11 @@ def _shown(field, answers: dict) -> str:
         return ", ".join(_(wording.RIGHTS[r][0]) for r in value or [] if r in wording.RIGHTS)
     if field.type == "BooleanField":
         return _("Yes") if value == "y" else _("No")
+    if getattr(field.widget, "input_type", "") == "date" and value:
+        try:
+            return format_date(dt.date.fromisoformat(value), "long")
+        except ValueError:
+            return value
     if field.type in ("RadioField", "SelectField"):
         labels = dict((str(k), str(v)) for k, v in field.choices or [])
         return labels.get(str(value), "")

@@ -1,0 +1,99 @@
+"""The ``recours`` command line: letters from case files, without a server.
+
+    recours letter --case case.json --format docx --output letter.docx
+    recours sheet --case case.json --output sheet.pdf
+    recours example-case > case.json
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .case import SCHEMA, Case, CaseError
+from .catalogue import load_catalogue
+from .companion import compose_sheet
+from .letters.compose import available_languages, compose
+
+MAX_CASE_BYTES = 256 * 1024
+FORMATS = ("docx", "pdf", "txt", "html")
+
+
+def load_case(path: str) -> Case:
+    """Read and validate a case file; raise click errors that say what is wrong."""
+    raw = sys.stdin.buffer.read(MAX_CASE_BYTES + 1) if path == "-" else Path(path).read_bytes()
+    if len(raw) > MAX_CASE_BYTES:
+        raise click.ClickException(f"the case file is larger than {MAX_CASE_BYTES} bytes")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise click.ClickException(f"the case file is not valid JSON: {exc}") from exc
+    catalogue = load_catalogue()
+    try:
+        return Case.from_dict(data, rights=set(catalogue.rights["order"]),
+                              countries=set(catalogue.countries), languages=set(available_languages()))
+    except CaseError as exc:
+        lines = "\n".join(f"  {field or 'case'}: {message}" for field, message in exc.errors.items())
+        raise click.ClickException(f"the case file has problems:\n{lines}") from exc
+
+
+def render(letter, fmt: str) -> bytes:
+    """Render ``letter`` in ``fmt`` (docx, pdf, txt, html) to bytes."""
+    from .render import render_docx, render_html, render_pdf, render_text
+
+    renderers = {"docx": render_docx, "pdf": render_pdf,
+                 "txt": lambda item: render_text(item).encode("utf-8"),
+                 "html": lambda item: render_html(item).encode("utf-8")}
+    return renderers[fmt](letter)
+
+
+def _write(data: bytes, output: str) -> None:
+    if output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(output).write_bytes(data)
+
+
+@click.group()
+def main():
+    """Draft data-rights letters from case files (see the README for the case format)."""
+
+
+@main.command()
+@click.option("--case", "case_path", required=True, help="Case file (JSON), or - for standard input.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="docx", show_default=True)
+@click.option("--output", required=True, help="File to write, or - for standard output.")
+def letter(case_path: str, fmt: str, output: str):
+    """Write the letter for a case file."""
+    _write(render(compose(load_case(case_path)), fmt), output)
+
+
+@main.command()
+@click.option("--case", "case_path", required=True, help="Case file (JSON), or - for standard input.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="pdf", show_default=True)
+@click.option("--output", required=True, help="File to write, or - for standard output.")
+def sheet(case_path: str, fmt: str, output: str):
+    """Write the companion sheet (in the person's language) for a case file."""
+    case = load_case(case_path)
+    _write(render(compose_sheet(case, compose(case)), fmt), output)
+
+
+@main.command("example-case")
+def example_case():
+    """Print an example case file to start from."""
+    example = {
+        "schema": SCHEMA, "kind": "phone", "country": "DE",
+        "authority": {"name": "Bundesamt für Migration und Flüchtlinge",
+                      "address": "Frankenstraße 210\n90461 Nürnberg", "email": ""},
+        "event": {"topic": "phone", "date": "2026-10-01", "reference": "", "system": ""},
+        "rights": ["access", "erasure", "restriction"],
+        "details": {"inaccurate": "", "correction": "", "situation": ""},
+        "person": {"name": "Amal Haddad", "other_names": "", "birth_date": None,
+                   "references": "BAMF file 1234567-438", "address": "Musterweg 1\n10115 Berlin",
+                   "email": ""},
+        "representative": None, "letter_language": "de", "sheet_language": "ar",
+        "sent_on": "2026-11-23", "place": "Berlin",
+    }
+    click.echo(json.dumps(example, ensure_ascii=False, indent=2))
