@@ -23,7 +23,8 @@ REGIME = {
         "articles": {"type": "object", "additionalProperties": _FACT, "minProperties": 1},
         "recitals": {"type": "object", "additionalProperties": _FACT},
         "judgments": {"type": "object", "additionalProperties": {
-            "allOf": [_FACT, {"required": ["name", "date", "ecli"]}]}},
+            "allOf": [_FACT, {"required": ["name", "date", "ecli"],
+                              "properties": {"name": _PER_LANG}}]}},
         "rights": {"type": "object", "additionalProperties": {
             "allOf": [_FACT, {"required": ["articles"],
                               "properties": {"articles": {"type": "array", "minItems": 1}}}]}},

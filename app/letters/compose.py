@@ -22,6 +22,7 @@ from ..catalogue.models import Regime
 from ..deadlines import Deadline, reply_deadline
 from ..paths import data_dir
 from . import markup
+from .citations import spell
 from .model import Letter
 
 NBSP = "\u00a0"
@@ -83,9 +84,10 @@ class _Citer:
             if not self.regime.has_article(ref):
                 raise CitationError(f"{self.regime.id} has no article {ref!r}")
             self.cited.append(f"Art. {ref}")
-        if len(refs) == 1:
-            return self._fmt("article", ref=refs[0])
-        joined = self.formats["and"].join([", ".join(refs[:-1]), refs[-1]])
+        spelled = [spell(ref, self.lang.meta["ref_parts"]) for ref in refs]
+        if len(spelled) == 1:
+            return self._fmt("article", ref=spelled[0])
+        joined = self.formats["and"].join([", ".join(spelled[:-1]), spelled[-1]])
         return self._fmt("articles", refs=joined)
 
     def recital(self, ref: str) -> str:
@@ -99,7 +101,9 @@ class _Citer:
         if not found:
             raise CitationError(f"{self.regime.id} records no judgment {ref!r}")
         self.cited.append(ref)
-        return self.formats["judgment"].format(id=ref.replace(" ", NBSP), name=found["name"],
+        name = found["name"]
+        name = name.get(self.lang.code, name["en"]) if isinstance(name, dict) else name
+        return self.formats["judgment"].format(id=ref.replace(" ", NBSP), name=name,
                                                date=self.date(found["date"]))
 
     def title(self, article: str) -> str:
@@ -108,8 +112,16 @@ class _Citer:
     def date(self, value: dt.date | None) -> str:
         if value is None:
             return ""
-        return format_date(value, format=self.lang.meta.get("date_format", "long"),
-                           locale=self.lang.meta["locale"])
+        return letter_date(value, self.lang)
+
+
+def letter_date(value: dt.date, lang: LetterLanguage) -> str:
+    """A date as the letter language writes it (``1er juin 2026``, ``1. Juni 2026``)."""
+    text = format_date(value, format=lang.meta.get("date_format", "long"), locale=lang.meta["locale"])
+    first = lang.meta.get("first_day")
+    if first and value.day == 1 and text.startswith("1 "):
+        text = first + text[1:]
+    return text
 
 
 def _render(lang: LetterLanguage, name: str, context: dict) -> str:
