@@ -32,7 +32,9 @@ def compose_sheet(case: Case, letter: Letter, catalogue: Catalogue | None = None
               % {"language": i18n.language_name(letter.language, lang)}),
         Block("heading", text=_("What the letter asks")),
         Block("bulleted", items=tuple(
-            f"{_(wording.RIGHTS[r][0])}: {_(wording.RIGHTS[r][1])}"
+            # I18N: one line of the sheet: a right's short name, then what it gives.
+            _("%(right)s: %(explanation)s") % {"right": _(wording.RIGHTS[r][0]),
+                                              "explanation": _(wording.RIGHTS[r][1])}
             for r in catalogue.rights["order"] if r in case.rights)),
         Block("heading", text=_("The date to remember")),
         Block("paragraph", text=_(

@@ -86,7 +86,7 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class KindForm(FlaskForm):
-    kind = RadioField(_l("What happened?"), choices=[(k, v[0]) for k, v in wording.KINDS.items()],
+    kind = RadioField(_l("What happened?"), choices=[(k, _l(v[0])) for k, v in wording.KINDS.items()],
                       validators=[_CHOOSE])
 
 
@@ -94,7 +94,7 @@ class TopicForm(FlaskForm):
     event_topic = RadioField(_l("What was it about?"), validators=[_CHOOSE])
 
     def setup(self, state):
-        self.event_topic.choices = [(t, wording.TOPICS[t]) for t in TOPICS.get(state.get("kind"), ())]
+        self.event_topic.choices = [(t, _l(wording.TOPICS[t])) for t in TOPICS.get(state.get("kind"), ())]
 
 
 class CountryForm(FlaskForm):
@@ -111,7 +111,7 @@ class AuthorityForm(FlaskForm):
 
 
 class EventForm(FlaskForm):
-    event_date = _date(_l("Date"), description=_l("The date of the decision or when it happened. If you do not know it, leave it empty."))
+    event_date = _date(_l("Date of the decision or event"), description=_l("The date of the decision or when it happened. If you do not know it, leave it empty."))
     event_reference = _text(_l("Reference number of the decision or file"),
                             description=_l("It is often at the top of the authority's letters."))
     event_system = _text(_l("Name of the system or database (if you know it)"),
@@ -120,7 +120,7 @@ class EventForm(FlaskForm):
 
 class RightsForm(FlaskForm):
     rights = MultiCheckboxField(_l("Which rights do you want to use?"),
-                                choices=[(k, v[0]) for k, v in wording.RIGHTS.items()],
+                                choices=[(k, _l(v[0])) for k, v in wording.RIGHTS.items()],
                                 validators=[InputRequired(message=_l("Choose at least one right."))])
 
 
@@ -173,7 +173,8 @@ class LanguagesForm(FlaskForm):
     sheet_language = SelectField(_l("Language of your explanation sheet"), validators=[_CHOOSE],
                                  description=_l("A sheet in this language explains the letter and what happens next."))
     sent_on = _date(_l("Date of the letter"), past=False, required=True,
-                    description=_l("Usually the day you send it. The deadline for the answer is counted from it."))
+                    description=_l("Usually the day you send or hand in the letter. We count the deadline "
+                                   "for the reply as if the authority received it that day."))
 
 
 class ReviewForm(FlaskForm):

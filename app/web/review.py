@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel.lists import format_list
 from flask import render_template
-
-from flask_babel import format_date
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
 from .. import i18n, wording
@@ -68,7 +68,8 @@ def _sections(answers: dict, steps) -> list[dict]:
 def _shown(field, answers: dict) -> str:
     value = answers.get(field.name)
     if field.name == "rights":
-        return ", ".join(_(wording.RIGHTS[r][0]) for r in value or [] if r in wording.RIGHTS)
+        names = [_(wording.RIGHTS[r][0]) for r in value or [] if r in wording.RIGHTS]
+        return format_list(names, locale=str(get_locale())) if names else ""
     if field.type == "BooleanField":
         return _("Yes") if value == "y" else _("No")
     if getattr(field.widget, "input_type", "") == "date" and value:
