@@ -24,7 +24,7 @@ def add_security_headers(response):
     """Set the strict headers on every response; nothing with answers is ever cached."""
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
-    if request.method == "POST" or response.mimetype != "text/css":
+    if request.method == "POST" or "Cache-Control" not in response.headers or response.mimetype != "text/css":
         response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -19,7 +19,7 @@ def init_web(app: Flask) -> None:
 
     @app.url_defaults
     def add_lang(endpoint, values):
-        if "lang" not in values and endpoint not in ("web.index", "static"):
+        if "lang" not in values and endpoint not in ("web.index", "static", "downloads.letter_css"):
             values["lang"] = g.get("lang", "en")
 
     app.register_blueprint(routes.bp)

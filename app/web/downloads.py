@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from flask import Blueprint, render_template, request, send_file
+from flask import Blueprint, Response, render_template, request, send_file
 
 from ..case import CaseError
 from ..companion import compose_sheet
 from ..letters.compose import compose
+from ..render import mailto_link, render_docx, render_pdf, render_text
+from ..render.html import render_fragment, stylesheet
 from . import state as carried
 from .review import build_case, review_page
 
@@ -38,12 +40,15 @@ def _file(data: bytes, name: str, fmt: str):
                      download_name=name, max_age=0)
 
 
+@bp.get("/letter.css")
+def letter_css():
+    """The letter's own stylesheet, shared by the PDF and the print view."""
+    return Response(stylesheet(), mimetype="text/css", headers={"Cache-Control": "public, max-age=3600"})
+
+
 @bp.post("/<lang>/letter/<fmt>")
 def letter(fmt):
     """The letter as DOCX, PDF or plain text file; the e-mail and print pages; the sheet."""
-    from ..render import render_docx, render_html, render_pdf, render_text
-    from ..render.text import mailto_link
-
     answers, case, composed = _letter_and_case()
     if composed is None:
         return review_page(answers)
@@ -59,7 +64,7 @@ def letter(fmt):
                                mailto=mailto_link(composed), letter=composed,
                                answers=carried.dump(answers))
     if fmt == "print":
-        return render_template("wizard/print.html", letter_html=render_html(composed, standalone=False),
+        return render_template("wizard/print.html", letter_html=render_fragment(composed),
                                letter=composed, answers=carried.dump(answers))
     if fmt == "sheet":
         sheet = compose_sheet(case, composed)
