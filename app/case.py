@@ -48,6 +48,7 @@ class Authority:
     name: str
     address: str = ""
     email: str = ""
+    id: str = ""  # registry id (authorities.yaml) when picked from the list
 
 
 @dataclass(frozen=True)
@@ -107,14 +108,16 @@ class Case:
     details: Details = field(default_factory=Details)
     representative: Representative | None = None
     place: str = ""
+    system: str = ""  # catalogue id (systems.yaml), or empty for "other / not sure"
 
     @classmethod
     def from_dict(cls, data: dict, *, rights: set[str] | None = None,
-                  countries: set[str] | None = None, languages: set[str] | None = None) -> "Case":
+                  countries: set[str] | None = None, languages: set[str] | None = None,
+                  systems: set[str] | None = None, authorities: set[str] | None = None) -> "Case":
         """Validate ``data`` (the JSON form) and return a Case, or raise :class:`CaseError`.
 
-        ``rights``, ``countries`` and ``languages`` are the ids the catalogue knows; when
-        given, values outside them are refused.
+        ``rights``, ``countries``, ``languages``, ``systems`` and ``authorities`` are the ids
+        the catalogue knows; when given, values outside them are refused.
         """
         if not isinstance(data, dict):
             raise CaseError({"": N_("The case is not a JSON object.")})
@@ -132,6 +135,7 @@ class Case:
                 name=v.text("authority.name", "short", required=True),
                 address=v.text("authority.address", "address", multiline=True),
                 email=v.email("authority.email"),
+                id=v.known("authority.id", authorities),
             ),
             rights=v.rights(rights),
             person=Person(
@@ -158,6 +162,7 @@ class Case:
             ),
             representative=v.representative(),
             place=v.text("place", "short"),
+            system=v.known("system", systems),
         )
         v.check_contact(case)
         if v.errors:
@@ -207,6 +212,14 @@ class _Validator:
         elif len(value) > LIMITS[limit]:
             self.errors[path] = N_("This answer is too long.")
             value = value[: LIMITS[limit]]
+        return value
+
+    def known(self, path, ids) -> str:
+        """An optional catalogue id: empty, or one of ``ids`` (any id when ``ids`` is None)."""
+        value = clean(self.raw(path))[:60]
+        if value and ids is not None and value not in ids:
+            self.errors[path] = N_("Choose one of the options.")
+            return ""
         return value
 
     def email(self, path) -> str:

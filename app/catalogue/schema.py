@@ -8,29 +8,50 @@ _FACT = {
     "properties": {"sources": _SOURCES, "verified": _MARK},
 }
 _PER_LANG = {"type": "object", "additionalProperties": {"type": "string"}, "required": ["en"]}
+_NAME = {"oneOf": [{"type": "string"}, _PER_LANG]}
+
+# A period: N months or N days, or no fixed period at all (the LED leaves it to national law).
+_DEADLINE = {"allOf": [_FACT, {
+    "required": ["article"],
+    "properties": {
+        "months": {"type": "integer", "minimum": 1},
+        "days": {"type": "integer", "minimum": 1},
+        "none": {"const": True},
+        "extension_months": {"type": "integer", "minimum": 0},
+    },
+    "oneOf": [{"required": ["months"]}, {"required": ["days"]}, {"required": ["none"]}],
+}]}
 
 REGIME = {
     "type": "object",
-    "required": ["id", "instrument", "sources", "verified", "names", "articles", "rights",
-                 "deadline", "complaint"],
+    "required": ["id", "kind", "instrument", "sources", "verified", "names", "articles"],
     "properties": {
         "id": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+        # primary: binds the controller and carries the letter; system: an EU IT system act
+        # adding its own rights article and deadline; additional: an extra basis cited beside
+        # the primary regime; policy: rules that are not law (UNHCR).
+        "kind": {"enum": ["primary", "system", "additional", "policy"]},
         "instrument": {"type": "string"},
         "sources": _SOURCES,
         "verified": _MARK,
         "names": {"type": "object", "required": ["short", "long"],
                   "properties": {"short": _PER_LANG, "long": _PER_LANG}},
         "articles": {"type": "object", "additionalProperties": _FACT, "minProperties": 1},
+        "concordance": {"type": "object", "additionalProperties": {"type": "string"}},
         "recitals": {"type": "object", "additionalProperties": _FACT},
         "judgments": {"type": "object", "additionalProperties": {
-            "allOf": [_FACT, {"required": ["name", "date", "ecli"],
-                              "properties": {"name": _PER_LANG}}]}},
+            "allOf": [_FACT, {"required": ["name", "date", "ecli"], "properties": {"name": _NAME}}]}},
         "rights": {"type": "object", "additionalProperties": {
             "allOf": [_FACT, {"required": ["articles"],
-                              "properties": {"articles": {"type": "array", "minItems": 1}}}]}},
-        "deadline": {"allOf": [_FACT, {"required": ["article", "months", "counting"]}]},
-        "complaint": {"allOf": [_FACT, {"required": ["article"]}]},
+                              "properties": {"articles": {"type": "array"}}}]}},
+        "deadline": _DEADLINE,
+        "complaint": {"allOf": [_FACT, {"required": ["authority"]}]},
+        "applies_from": {"type": "string"},
+        "notes": {"type": "object", "additionalProperties": {
+            "allOf": [_FACT, {"required": ["text"], "properties": {"text": _PER_LANG}}]}},
     },
+    "if": {"properties": {"kind": {"const": "primary"}}},
+    "then": {"required": ["rights", "deadline", "complaint"]},
 }
 
 COUNTRY = {
@@ -38,9 +59,10 @@ COUNTRY = {
     "required": ["languages", "regimes", "holidays", "sources"],
     "properties": {
         "languages": {"type": "array", "items": {"type": "string"}, "minItems": 1},
-        "regimes": {"type": "array", "items": {"type": "string"}, "minItems": 1},
-        "holidays": {"type": "string"},
+        "regimes": {"type": "array", "items": {"type": "string"}},
+        "holidays": {"type": ["string", "null"]},
         "sources": _SOURCES,
+        "supervisory_authority": {"type": "string"},
     },
 }
 
@@ -51,5 +73,49 @@ RIGHTS = {
         "order": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "defaults": {"type": "object", "additionalProperties": {"type": "array"}},
         "details": {"type": "object", "additionalProperties": {"type": "array"}},
+    },
+}
+
+SYSTEM = {
+    "type": "object",
+    "required": ["kind", "name", "regimes", "documents", "sources", "verified"],
+    "properties": {
+        "kind": {"enum": ["decision", "biometric", "phone", "unsure"]},
+        "name": {"type": "string"},            # English; a gettext msgid (see extract.py)
+        "description": {"type": "string"},     # English; a gettext msgid
+        "countries": {"type": "array", "items": {"type": "string"}},
+        # The primary regime: per country code, with "default" for the others.
+        "regimes": {"type": "object", "required": ["default"],
+                    "additionalProperties": {"type": "string"}},
+        "system_act": {"type": "string"},
+        "additional": {"type": "array", "items": {"type": "string"}},
+        "documents": {"type": "array", "items": {"type": "string"}},
+        "controllers": {"type": "object", "additionalProperties": {"type": "string"}},
+        "notes": {"type": "array", "items": {"type": "string"}},
+        "sources": _SOURCES,
+        "verified": _MARK,
+    },
+}
+
+AUTHORITY = {
+    "type": "object",
+    "required": ["name", "country", "role", "languages", "sources", "checked"],
+    "properties": {
+        "name": {"type": "string"},
+        "country": {"type": "string"},
+        "role": {"enum": ["controller", "supervisory", "review"]},
+        "address": {"type": "string"},
+        "email": {"type": "string"},
+        "form": {"type": "string"},
+        "phone": {"type": "string"},
+        "supervisory": {"type": "string"},
+        "languages": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "sources": _SOURCES,
+        "checked": {"type": "string"},
+        "verified": _MARK,
+        # Where two sources disagree, both are kept and shown; templates use `address`.
+        "disagreements": {"type": "array", "items": {
+            "type": "object", "required": ["field", "value", "sources"],
+            "properties": {"field": {"type": "string"}, "value": {"type": "string"}, "sources": _SOURCES}}},
     },
 }

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .templates import letter_date
+
 _PART = re.compile(r"\(([^)]+)\)")
 _ROMAN = re.compile(r"^[ivx]+$")
 
@@ -36,3 +38,88 @@ def spell(ref: str, style: dict) -> str:
         out += text
         previous = kind
     return out + style["after"]
+
+
+class CitationError(LookupError):
+    """A template cited an article, recital or judgment the catalogue does not record."""
+
+
+class Citer:
+    """Formats citations in the letter's language and records each one for the metadata.
+
+    ``art`` cites the primary regime, in GDPR numbering mapped through the regime's
+    concordance; ``law`` cites another regime of the letter (a system act or an
+    additional basis) in that regime's own numbering.
+    """
+
+    def __init__(self, regimes: dict, primary: str, lang):
+        self.regimes, self.primary, self.lang, self.cited = regimes, primary, lang, []
+
+    def _format(self, regime, key: str, **values) -> str:
+        return self.lang.meta["cite"][key].format(short=regime.short(self.lang.code), **values)
+
+    def _joined(self, regime, refs: list[str], style: str) -> str:
+        spelled = [spell(ref, self.lang.meta["ref_parts"]) for ref in refs]
+        if len(spelled) == 1:
+            return self._format(regime, style, ref=spelled[0])
+        joined = self.lang.meta["cite"]["and"].join([", ".join(spelled[:-1]), spelled[-1]])
+        return self._format(regime, style + "s" if style == "article" else style, ref=joined, refs=joined)
+
+    def art(self, *refs: str) -> str:
+        """``Art. 15(3) GDPR`` (or ``Art. 17(3) EUDPR`` under a concordance)."""
+        regime = self.regimes[self.primary]
+        own = [regime.own_ref(ref) for ref in refs]
+        for ref, mapped in zip(refs, own):
+            if not mapped or not regime.has_article(mapped):
+                raise CitationError(f"{regime.id} has no article for {ref!r}")
+            self.cited.append(f"Art. {mapped}")
+        return self._joined(regime, own, "article")
+
+    def own(self, *refs: str) -> str:
+        """Articles of the primary regime already in its own numbering (rights, subject line)."""
+        regime = self.regimes[self.primary]
+        for ref in refs:
+            if not regime.has_article(ref):
+                raise CitationError(f"{regime.id} has no article {ref!r}")
+            self.cited.append(f"Art. {ref}")
+        return self._joined(regime, list(refs), "article")
+
+    def has(self, ref: str) -> bool:
+        """Whether the primary regime has an article for ``ref`` (GDPR numbering)."""
+        regime = self.regimes[self.primary]
+        mapped = regime.own_ref(ref)
+        return bool(mapped) and regime.has_article(mapped)
+
+    def law(self, regime_id: str, *refs: str) -> str:
+        """A provision of another regime of this letter, in its own numbering and style."""
+        regime = self.regimes.get(regime_id)
+        if regime is None:
+            raise CitationError(f"{regime_id!r} is not a regime of this letter")
+        for ref in refs:
+            if not regime.has_article(ref):
+                raise CitationError(f"{regime.id} has no article {ref!r}")
+            self.cited.append(f"{regime.id} {ref}")
+        return self._joined(regime, list(refs), regime.data.get("cite_style", "article"))
+
+    def recital(self, ref: str) -> str:
+        regime = self.regimes[self.primary]
+        if ref not in regime.data.get("recitals", {}):
+            raise CitationError(f"{regime.id} has no recital {ref!r}")
+        self.cited.append(f"Recital {ref}")
+        return self._format(regime, "recital", ref=ref)
+
+    def judgment(self, ref: str) -> str:
+        for regime in self.regimes.values():
+            found = regime.data.get("judgments", {}).get(ref)
+            if found:
+                break
+        else:
+            raise CitationError(f"no regime of this letter records judgment {ref!r}")
+        self.cited.append(ref)
+        name = found["name"]
+        name = name.get(self.lang.code, name["en"]) if isinstance(name, dict) else name
+        return self.lang.meta["cite"]["judgment"].format(id=ref.replace(" ", "\u00a0"), name=name,
+                                                         date=self.date(found["date"]))
+
+    def date(self, value) -> str:
+        return letter_date(value, self.lang) if value else ""

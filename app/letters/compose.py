@@ -1,4 +1,4 @@
-"""compose(case) -> Letter: picks the regime, the articles and the deadline, fills the wording.
+"""compose(case) -> Letter: the legal frame from the catalogue, the wording from templates.
 
 The wording lives in ``letter_templates/<lang>/`` (see its README). Values from the person
 enter the templates only as variables, fenced so they can never become markup; the
@@ -6,131 +6,43 @@ templates themselves are read from disk, never built from input.
 """
 from __future__ import annotations
 
-import datetime as dt
 import functools
-from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
-from babel.dates import format_date
-from jinja2 import FileSystemLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..case import Case
 from ..catalogue import Catalogue, load_catalogue
-from ..catalogue.models import Regime
+from ..catalogue.resolve import Resolution, resolve
 from ..deadlines import Deadline, reply_deadline
-from ..paths import data_dir
 from . import markup
-from .citations import spell
+from .citations import CitationError, Citer
 from .model import Letter
+from .templates import (LetterLanguage, available_languages, environment, letter_date,
+                        letter_language, templates_root)
 
-NBSP = "\u00a0"
-
-
-class CitationError(LookupError):
-    """A template cited an article, recital or judgment the catalogue does not record."""
-
-
-@dataclass(frozen=True)
-class LetterLanguage:
-    """One folder of letter templates: its environment and its ``meta.yaml``."""
-
-    code: str
-    meta: dict
-    env: SandboxedEnvironment
+__all__ = ["CitationError", "available_languages", "compose", "letter_date", "letter_language",
+           "templates_root", "resolution_for", "deadline_for"]
 
 
-def templates_root() -> Path:
-    """The directory holding one folder of letter templates per letter language."""
-    return data_dir("letter_templates")
+def resolution_for(case: Case, catalogue: Catalogue) -> Resolution:
+    """The legal frame of ``case`` (regime, system act, additional bases, authorities)."""
+    return resolve(catalogue, country=case.country, system=case.system, authority=case.authority.id,
+                   on=case.event.date or case.sent_on)
 
 
-def available_languages() -> tuple[str, ...]:
-    """Letter languages that have templates, sorted by code."""
-    return tuple(sorted(p.parent.name for p in templates_root().glob("*/meta.yaml")))
+def deadline_for(case: Case, resolution: Resolution, catalogue: Catalogue) -> Deadline | None:
+    """The reply deadline counted from the letter's date, or None where the law sets none."""
+    rule = resolution.deadline_rule
+    if not rule or rule.get("none"):
+        return None
+    return reply_deadline(rule, case.sent_on, catalogue.countries[case.country].holidays)
 
 
-@functools.lru_cache(maxsize=16)
-def letter_language(code: str) -> LetterLanguage:
-    """Load (once) the templates and phrases of letter language ``code``."""
-    folder = templates_root() / code
-    meta = yaml.safe_load((folder / "meta.yaml").read_text(encoding="utf-8"))
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(str(folder)),
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=StrictUndefined,
-        finalize=markup.fence,
-    )
-    return LetterLanguage(code, meta, env)
+def _render(env, name: str, context: dict) -> str:
+    return env.get_template(name).render(context)
 
 
-class _Citer:
-    """Formats citations in the letter's language and records each one for the metadata."""
-
-    def __init__(self, regime: Regime, lang: LetterLanguage):
-        self.regime, self.lang, self.cited = regime, lang, []
-        self.formats = lang.meta["cite"]
-
-    def _fmt(self, key: str, **values) -> str:
-        return self.formats[key].format(short=self.regime.short(self.lang.code), **values)
-
-    def art(self, *refs: str) -> str:
-        """``Art. 15(3) GDPR`` or ``Arts 15 and 22 GDPR`` with non-breaking spaces."""
-        for ref in refs:
-            if not self.regime.has_article(ref):
-                raise CitationError(f"{self.regime.id} has no article {ref!r}")
-            self.cited.append(f"Art. {ref}")
-        spelled = [spell(ref, self.lang.meta["ref_parts"]) for ref in refs]
-        if len(spelled) == 1:
-            return self._fmt("article", ref=spelled[0])
-        joined = self.formats["and"].join([", ".join(spelled[:-1]), spelled[-1]])
-        return self._fmt("articles", refs=joined)
-
-    def recital(self, ref: str) -> str:
-        if ref not in self.regime.data.get("recitals", {}):
-            raise CitationError(f"{self.regime.id} has no recital {ref!r}")
-        self.cited.append(f"Recital {ref}")
-        return self._fmt("recital", ref=ref)
-
-    def judgment(self, ref: str) -> str:
-        found = self.regime.data.get("judgments", {}).get(ref)
-        if not found:
-            raise CitationError(f"{self.regime.id} records no judgment {ref!r}")
-        self.cited.append(ref)
-        name = found["name"]
-        name = name.get(self.lang.code, name["en"]) if isinstance(name, dict) else name
-        return self.formats["judgment"].format(id=ref.replace(" ", NBSP), name=name,
-                                               date=self.date(found["date"]))
-
-    def title(self, article: str) -> str:
-        return self.regime.title(article, self.lang.code)
-
-    def date(self, value: dt.date | None) -> str:
-        if value is None:
-            return ""
-        return letter_date(value, self.lang)
-
-
-def letter_date(value: dt.date, lang: LetterLanguage) -> str:
-    """A date as the letter language writes it (``1er juin 2026``, ``1. Juni 2026``)."""
-    text = format_date(value, format=lang.meta.get("date_format", "long"), locale=lang.meta["locale"])
-    first = lang.meta.get("first_day")
-    if first and value.day == 1 and text.startswith("1 "):
-        text = first + text[1:]
-    return text
-
-
-def _render(lang: LetterLanguage, name: str, context: dict) -> str:
-    return lang.env.get_template(name).render(context)
-
-
-def _part(lang: LetterLanguage, context: dict, name: str) -> tuple:
+def _part(env, context: dict, name: str) -> tuple:
     """Render block ``name`` of ``parts.md`` (subject, signature...) into blocks."""
-    template = lang.env.get_template("parts.md")
+    template = env.get_template("parts.md")
     return markup.parse("".join(template.blocks[name](template.new_context(context))))
 
 
@@ -153,13 +65,14 @@ def compose(case: Case, catalogue: Catalogue | None = None, *, kind: str = "requ
             banner: str = "") -> Letter:
     """Compose the letter of ``kind`` for ``case`` in the case's letter language."""
     catalogue = catalogue or load_catalogue()
-    regime = catalogue.regime_for(case.country)
+    resolution = resolution_for(case, catalogue)
     lang = letter_language(case.letter_language)
-    citer = _Citer(regime, lang)
-    deadline = reply_deadline(regime.deadline, case.sent_on, catalogue.countries[case.country].holidays)
-    context = _context(case, regime, lang, citer, deadline)
-    blocks = markup.parse(_render(lang, f"{kind}.md", context))
-    part = functools.partial(_part, lang, context)
+    env = environment(lang.code, resolution.regime.id)
+    citer = Citer({r.id: r for r in resolution.regimes}, resolution.regime.id, lang)
+    deadline = deadline_for(case, resolution, catalogue)
+    context = _context(case, resolution, lang, citer, deadline)
+    blocks = markup.parse(_render(env, f"{kind}.md", context))
+    part = functools.partial(_part, env, context)
     writer = case.representative or case.person
     return Letter(
         language=lang.code,
@@ -174,8 +87,8 @@ def compose(case: Case, catalogue: Catalogue | None = None, *, kind: str = "requ
         enclosures=_items(part("enclosures")),
         enclosures_label=_text(part("enclosures_label")),
         title=_text(part("subject")),
-        deadline=deadline.date,
-        regime=regime.id,
+        deadline=deadline.date if deadline else None,
+        regime=resolution.regime.id,
         citations=tuple(dict.fromkeys(citer.cited)),
         kind=kind,
         recipient_email=case.authority.email,
@@ -183,8 +96,11 @@ def compose(case: Case, catalogue: Catalogue | None = None, *, kind: str = "requ
     )
 
 
-def _context(case: Case, regime: Regime, lang: LetterLanguage, citer: _Citer,
-             deadline: Deadline) -> dict:
+def _context(case: Case, resolution: Resolution, lang: LetterLanguage, citer: Citer,
+             deadline: Deadline | None) -> dict:
+    regime = resolution.regime
+    system = resolution.system
+    documents = [lang.documents[d] for d in (system.documents if system else ())]
     return {
         "case": case,
         "person": case.person,
@@ -192,33 +108,41 @@ def _context(case: Case, regime: Regime, lang: LetterLanguage, citer: _Citer,
         "event": case.event,
         "details": case.details,
         "representative": case.representative,
-        "rights": [r for r in catalogue_order(regime) if r in case.rights],
+        "rights": [r for r in regime.data["rights"] if r in case.rights],
         "kind": case.kind,
         "topic": case.event.topic,
         "regime_short": regime.short(lang.code),
         "regime_long": regime.long(lang.code),
         "regime": regime.data,
-        "deadline": citer.date(deadline.date),
-        "deadline_moved": bool(deadline.moved_because),
+        "regime_id": regime.id,
+        "system": system.id if system else "",
+        "system_act": resolution.system_act.id if resolution.system_act else "",
+        "additional": [r.id for r in resolution.additional],
+        "documents": documents,
+        "deadline": citer.date(deadline.date) if deadline else "",
+        "deadline_moved": bool(deadline and deadline.moved_because),
         "sent_on": citer.date(case.sent_on),
         "place": case.place,
         "art": citer.art,
+        "has_art": citer.has,
+        "law": citer.law,
         "recital": citer.recital,
         "judgment": citer.judgment,
-        "title": citer.title,
+        "title": lambda article: regime.title(article, lang.code),
         "date": citer.date,
-        "right_articles": lambda right: citer.art(*regime.right_articles(right)),
-        "subject_articles": lambda: citer.art(*_subject_refs(regime, case.rights)),
+        "right_articles": lambda right: citer.own(*regime.right_articles(right)),
+        "subject_articles": lambda: citer.own(*_subject_refs(regime, case.rights)),
         "q": lambda text: f"{lang.meta['quotes'][0]}{text}{lang.meta['quotes'][1]}",
     }
 
 
-def catalogue_order(regime: Regime) -> list[str]:
+def catalogue_order(regime) -> list[str]:
     """Rights in the order a letter lists them (the order of the regime's data)."""
     return list(regime.data["rights"])
 
 
-def _subject_refs(regime: Regime, rights) -> list[str]:
-    """The distinct base articles behind the chosen rights, in article order."""
-    bases = {ref.split("(")[0] for right in rights for ref in regime.right_articles(right)}
-    return sorted(bases, key=lambda ref: int("".join(ch for ch in ref if ch.isdigit())))
+def _subject_refs(regime, rights) -> list[str]:
+    """The distinct base articles behind the chosen rights, in article order (own numbering)."""
+    bases = {ref.split("(")[0] for right in rights if regime.offers(right)
+             for ref in regime.right_articles(right)}
+    return sorted(bases, key=lambda ref: (int("".join(ch for ch in ref if ch.isdigit()) or 0), ref))

@@ -11,8 +11,7 @@ from flask_babel import gettext as _
 from .. import i18n, wording
 from ..case import Case, CaseError
 from ..catalogue import load_catalogue
-from ..deadlines import reply_deadline
-from ..letters.compose import available_languages
+from ..letters.compose import available_languages, deadline_for, resolution_for
 from . import state as carried
 from .steps import BY_NAME, STEPS, active_steps, build_form
 
@@ -21,7 +20,8 @@ def build_case(answers: dict) -> Case:
     """Validate the carried answers into a Case (raises CaseError with field paths)."""
     catalogue = load_catalogue()
     return Case.from_dict(carried.to_case_dict(answers), rights=set(catalogue.rights["order"]),
-                          countries=set(catalogue.countries), languages=set(available_languages()))
+                          countries=set(catalogue.countries), languages=set(available_languages()),
+                          systems=set(catalogue.systems), authorities=set(catalogue.authorities))
 
 
 def review_page(answers: dict, *, notice: str = ""):
@@ -33,8 +33,7 @@ def review_page(answers: dict, *, notice: str = ""):
         problems = [(_step_of(path), _(message)) for path, message in error.errors.items()]
     if case is not None:
         catalogue = load_catalogue()
-        rule = catalogue.regime_for(case.country).deadline
-        deadline = reply_deadline(rule, case.sent_on, catalogue.countries[case.country].holidays)
+        deadline = deadline_for(case, resolution_for(case, catalogue), catalogue)
     step = BY_NAME["review"]
     steps = active_steps(answers)
     return render_template(

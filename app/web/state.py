@@ -58,6 +58,7 @@ def to_case_dict(state: dict) -> dict:
         "sheet_language": state.get("sheet_language", ""),
         "sent_on": state.get("sent_on", ""),
         "place": state.get("place", ""),
+        "system": state.get("system", ""),
     }
     if state.get("for_someone_else") == "y":
         data["representative"] = section("representative")

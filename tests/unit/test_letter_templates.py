@@ -21,6 +21,7 @@ from jinja2 import nodes
 from app.case import KINDS, TOPICS, Case
 from app.catalogue import load_catalogue
 from app.letters.compose import available_languages, compose, letter_date, letter_language
+from app.letters.templates import environment
 
 LANGUAGES = available_languages()
 TRANSLATIONS = tuple(code for code in LANGUAGES if code != "en")
@@ -37,11 +38,13 @@ CITE_KEYS = ("article", "articles", "and", "recital", "judgment")
 # --- template sources ------------------------------------------------------------------
 
 def template_names(code: str) -> set[str]:
-    return set(letter_language(code).env.list_templates())
+    """The general templates of a language (regime folders are checked per regime)."""
+    return {name for name in environment(code, "gdpr").list_templates()
+            if not name.startswith("regimes/") and name.endswith(".md")}
 
 
 def parsed(code: str, name: str):
-    env = letter_language(code).env
+    env = environment(code, "gdpr")
     return env.parse(env.loader.get_source(env, name)[0])
 
 
@@ -88,8 +91,8 @@ def test_same_includes_as_english(code, name):
 
 @pytest.mark.parametrize("code", TRANSLATIONS)
 def test_parts_define_the_same_blocks(code):
-    ours = letter_language(code).env.get_template("parts.md").blocks
-    assert set(ours) == set(letter_language("en").env.get_template("parts.md").blocks)
+    ours = environment(code, "gdpr").get_template("parts.md").blocks
+    assert set(ours) == set(environment("en", "gdpr").get_template("parts.md").blocks)
 
 
 # --- meta.yaml -------------------------------------------------------------------------
