@@ -33,7 +33,7 @@ def load_case(path: str) -> Case:
     catalogue = load_catalogue()
     try:
         return Case.from_dict(data, rights=set(catalogue.rights["order"]),
-                              countries=set(catalogue.countries), languages=set(available_languages()),
+                              countries=catalogue.supported_countries(), languages=set(available_languages()),
                               systems=set(catalogue.systems), authorities=set(catalogue.authorities))
     except CaseError as exc:
         lines = "\n".join(f"  {field or 'case'}: {message}" for field, message in exc.errors.items())

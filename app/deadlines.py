@@ -43,8 +43,13 @@ def _holidays(country: str, year: int):
     return holidays.country_holidays(country, years=year, language="en_US")
 
 
-def holiday_name(day: dt.date, country: str) -> str | None:
-    """The public holiday on ``day`` in ``country``, if any (national holidays only)."""
+def holiday_name(day: dt.date, country: str | None) -> str | None:
+    """The public holiday on ``day`` in ``country``, if any (national holidays only).
+
+    ``None`` means no holiday calendar is known (the EU's own bodies): weekends only.
+    """
+    if country is None:
+        return None
     try:
         return _holidays(country, day.year).get(day)
     except NotImplementedError:

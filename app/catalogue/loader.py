@@ -39,6 +39,10 @@ class Catalogue:
             raise KeyError(f"no supported regime in {country}")
         return self.regimes[regimes[0]]
 
+    def supported_countries(self) -> set[str]:
+        """Countries (and EU) where a supported regime binds the authorities."""
+        return {code for code, country in self.countries.items() if country.regimes}
+
     def default_rights(self, kind: str) -> list[str]:
         """The rights a letter about this kind of event starts with."""
         return list(self.rights["defaults"][kind])

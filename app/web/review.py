@@ -20,7 +20,7 @@ def build_case(answers: dict) -> Case:
     """Validate the carried answers into a Case (raises CaseError with field paths)."""
     catalogue = load_catalogue()
     return Case.from_dict(carried.to_case_dict(answers), rights=set(catalogue.rights["order"]),
-                          countries=set(catalogue.countries), languages=set(available_languages()),
+                          countries=catalogue.supported_countries(), languages=set(available_languages()),
                           systems=set(catalogue.systems), authorities=set(catalogue.authorities))
 
 

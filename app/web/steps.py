@@ -107,7 +107,7 @@ def _choices(step: Step, form, state: dict) -> None:
     if step.name == "topic":
         form.setup(state)
     elif step.name == "country":
-        names = {code: i18n.country_name(code, ui) for code in load_catalogue().countries}
+        names = {code: i18n.country_name(code, ui) for code in load_catalogue().supported_countries()}
         form.country.choices = [("", _l("Choose a country"))] + sorted(names.items(), key=lambda kv: kv[1].casefold())
     elif step.name == "languages":
         form.letter_language.choices = [(c, i18n.language_name(c, ui)) for c in available_languages()]
