@@ -11,6 +11,7 @@ from babel.dates import format_date
 from . import i18n, wording
 from .case import Case
 from .catalogue import Catalogue, load_catalogue
+from .letters.compose import resolution_for
 from .letters.model import Block, Letter
 
 
@@ -18,8 +19,10 @@ def compose_sheet(case: Case, letter: Letter, catalogue: Catalogue | None = None
                   banner: str = "") -> Letter:
     """Compose the companion sheet for ``letter`` (already composed from ``case``)."""
     catalogue = catalogue or load_catalogue()
+    resolution = resolution_for(case, catalogue)
     lang = case.sheet_language
     _ = i18n.gettext_for(lang)
+    ngettext = i18n.translations(lang).ngettext
 
     def day(value):
         return format_date(value, "long", locale=lang)
@@ -37,25 +40,17 @@ def compose_sheet(case: Case, letter: Letter, catalogue: Catalogue | None = None
                                               "explanation": _(wording.RIGHTS[r][1])}
             for r in catalogue.rights["order"] if r in case.rights)),
         Block("heading", text=_("The date to remember")),
-        Block("paragraph", text=_(
-            "The authority must answer within one month after it receives your letter. "
-            "If it receives the letter on %(sent)s, the last day for the answer is %(deadline)s.")
-            % {"sent": day(case.sent_on), "deadline": day(letter.deadline)}),
-        Block("paragraph", text=_(
-            "If the letter arrives later, for example by post, the month starts later. "
-            "The authority may take two more months if the request is complex, "
-            "but it must tell you this, with the reasons, within the first month.")),
+        *_deadline_blocks(case, letter, resolution.deadline_rule, _, ngettext, day),
         Block("heading", text=_("How to send the letter and keep proof")),
         Block("numbered", items=_sending_steps(case, _)),
         Block("heading", text=_("If there is no answer, or a refusal")),
         Block("bulleted", items=(
-            _("No answer by %(deadline)s: send a reminder. You can also complain to the data "
-              "protection authority of %(country)s. A complaint is free.")
-            % {"deadline": day(letter.deadline), "country": i18n.country_name(case.country, lang)},
+            _no_answer(case, letter, resolution, _, day, lang),
             _("An answer that refuses or leaves things out: the authority must give reasons. "
               "Keep the answer. You can complain to the data protection authority."),
             _("Come back to this tool to write the reminder or the complaint."),
         )),
+        *_unverified_blocks(resolution, _),
         Block("heading", text=_("Important")),
         Block("paragraph", text=_(
             "This letter does not replace an appeal against a decision. Deadlines for an appeal "
@@ -82,3 +77,50 @@ def _sending_steps(case: Case, _) -> tuple[str, ...]:
                      % {"email": case.authority.email})
     steps.append(_("Write down the date you sent it, and keep the proof with this sheet."))
     return tuple(steps)
+
+
+def _deadline_blocks(case, letter, rule, _, ngettext, day) -> list[Block]:
+    """What the law says about the reply period, in plain words, with the date."""
+    if letter.deadline is None:
+        return [Block("paragraph", text=_(
+            "The law sets no fixed number of days for this authority. It must answer without undue "
+            "delay. If you have no answer after a few weeks, ask a legal advice service what to do."))]
+    if "months" in rule:
+        period = ngettext("The authority must answer within %(num)d month after it receives your letter.",
+                          "The authority must answer within %(num)d months after it receives your letter.",
+                          rule["months"]) % {"num": rule["months"]}
+    else:
+        period = ngettext("The authority must answer within %(num)d day after it receives your letter.",
+                          "The authority must answer within %(num)d days after it receives your letter.",
+                          rule["days"]) % {"num": rule["days"]}
+    blocks = [Block("paragraph", text=period + " " + _(
+        "If it receives the letter on %(sent)s, the last day for the answer is %(deadline)s.")
+        % {"sent": day(case.sent_on), "deadline": day(letter.deadline)})]
+    later = _("If the letter arrives later, for example by post, the period starts later.")
+    if rule.get("extension_months"):
+        later += " " + _("The authority may take more time if the request is complex, but it must "
+                         "tell you this, with the reasons, within the first month.")
+    blocks.append(Block("paragraph", text=later))
+    return blocks
+
+
+def _no_answer(case, letter, resolution, _, day, lang) -> str:
+    authority = resolution.supervisory.name if resolution.supervisory else ""
+    if letter.deadline is None:
+        first = _("No answer after a few weeks: send a reminder.")
+    else:
+        first = _("No answer by %(deadline)s: send a reminder.") % {"deadline": day(letter.deadline)}
+    if authority:
+        second = _("You can also complain to %(authority)s. A complaint is free.") % {"authority": authority}
+    else:
+        second = _("You can also complain to the data protection authority of %(country)s. "
+                   "A complaint is free.") % {"country": i18n.country_name(case.country, lang)}
+    return f"{first} {second}"
+
+
+def _unverified_blocks(resolution, _) -> list[Block]:
+    """Facts this letter relies on that we could not check against an official text."""
+    notes = [_(note["text"]["en"]) for _key, note in resolution.unverified() if "text" in note]
+    if not notes:
+        return []
+    return [Block("heading", text=_("What we could not check")), Block("bulleted", items=tuple(notes))]

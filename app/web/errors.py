@@ -10,7 +10,7 @@ from .. import i18n
 
 def _language_from_path() -> None:
     """Errors before routing (an unknown page) still speak the language of the URL prefix."""
-    if "lang" not in g:
+    if request.url_rule is None or "lang" not in g:
         prefix = request.path.strip("/").split("/", 1)[0]
         g.lang = prefix if prefix in i18n.interface_languages() else "en"
 

@@ -6,6 +6,7 @@ import datetime as dt
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, DateInput, EmailInput, ListWidget
 
@@ -15,6 +16,11 @@ from ..text import clean
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y")
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """WTForms choices from (value, label) pairs (tuples are deprecated since WTForms 3.3)."""
+    return [SelectChoice(str(value), label) for value, label in pairs]
 
 
 def _line(value):
@@ -34,6 +40,18 @@ def _too_long(limit: str):
 _REQUIRED = InputRequired(message=_l("This answer is needed."))
 _CHOOSE = InputRequired(message=_l("Choose one of the options."))
 _EMAIL_CHECK = Regexp(_EMAIL, message=_l("This is not an e-mail address. It looks like name@example.org."))
+
+
+_NO_CONTACT = _l("Give a postal address or an e-mail address for the answer.")
+
+
+def _fail(field, message) -> bool:
+    """Add a form-level check's message to ``field`` (checks across fields live in validate())."""
+    errors = list(field.errors)
+    if message not in errors:
+        errors.append(message)
+    field.errors = errors
+    return False
 
 
 class PastDate:
@@ -86,7 +104,7 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class KindForm(FlaskForm):
-    kind = RadioField(_l("What happened?"), choices=[(k, _l(v[0])) for k, v in wording.KINDS.items()],
+    kind = RadioField(_l("What happened?"), choices=choices((k, _l(v[0])) for k, v in wording.KINDS.items()),
                       validators=[_CHOOSE])
 
 
@@ -94,20 +112,36 @@ class TopicForm(FlaskForm):
     event_topic = RadioField(_l("What was it about?"), validators=[_CHOOSE])
 
     def setup(self, state):
-        self.event_topic.choices = [(t, _l(wording.TOPICS[t])) for t in TOPICS.get(state.get("kind"), ())]
+        self.event_topic.choices = choices((t, _l(wording.TOPICS[t])) for t in TOPICS.get(state.get("kind"), ()))
 
 
 class CountryForm(FlaskForm):
     country = SelectField(_l("Country"), validators=[_CHOOSE])
 
 
+class SystemForm(FlaskForm):
+    system = RadioField(_l("Which system or procedure was it?"), validators=[Optional()])
+
+
+class UnsupportedForm(FlaskForm):
+    """The page that says plainly that no supported law binds the authority."""
+
+
 class AuthorityForm(FlaskForm):
-    authority_name = _text(_l("Name of the authority"), required=True,
+    authority_id = SelectField(_l("Choose the authority"), validators=[Optional()],
+                               description=_l("If it is not in the list, choose the last option and type it below."))
+    authority_name = _text(_l("Name of the authority"),
                            description=_l("As it is written on its letters, for example the name of the ministry or office."))
     authority_address = _area(_l("Postal address of the authority"),
                               description=_l("Copy it from a letter or the authority's website. You can also add it later on the printed letter."))
     authority_email = _email(_l("E-mail address of the authority (if you know it)"),
                              description=_l("Many authorities have a data protection officer with an e-mail address."))
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if not self.authority_name.data and not self.authority_id.data:
+            return _fail(self.authority_name, _l("This answer is needed."))
+        return valid
 
 
 class EventForm(FlaskForm):
@@ -120,7 +154,7 @@ class EventForm(FlaskForm):
 
 class RightsForm(FlaskForm):
     rights = MultiCheckboxField(_l("Which rights do you want to use?"),
-                                choices=[(k, _l(v[0])) for k, v in wording.RIGHTS.items()],
+                                choices=choices((k, _l(v[0])) for k, v in wording.RIGHTS.items()),
                                 validators=[InputRequired(message=_l("Choose at least one right."))])
 
 
@@ -150,9 +184,11 @@ class AboutForm(FlaskForm):
     for_someone_else = BooleanField(_l("Someone else sends the letter for me (a lawyer, a caseworker, a friend)"),
                                     false_values=("", "n", "false"))
 
-    def validate_person_address(self, field):
-        if not self.for_someone_else.data and not (field.data or self.person_email.data):
-            raise ValidationError(_l("Give a postal address or an e-mail address for the answer."))
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if not self.for_someone_else.data and not (self.person_address.data or self.person_email.data):
+            return _fail(self.person_address, _NO_CONTACT)
+        return valid
 
 
 class RepresentativeForm(FlaskForm):
@@ -162,9 +198,11 @@ class RepresentativeForm(FlaskForm):
     representative_address = _area(_l("Their postal address for the answer"))
     representative_email = _email(_l("Their e-mail address for the answer"))
 
-    def validate_representative_address(self, field):
-        if not (field.data or self.representative_email.data):
-            raise ValidationError(_l("Give a postal address or an e-mail address for the answer."))
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if not (self.representative_address.data or self.representative_email.data):
+            return _fail(self.representative_address, _NO_CONTACT)
+        return valid
 
 
 class LanguagesForm(FlaskForm):

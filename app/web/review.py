@@ -26,21 +26,35 @@ def build_case(answers: dict) -> Case:
 
 def review_page(answers: dict, *, notice: str = ""):
     """Render the review page, with the problems that block the letter if any."""
-    problems, case, deadline = [], None, None
+    problems, case, deadline, frame = [], None, None, None
     try:
         case = build_case(answers)
     except CaseError as error:
         problems = [(_step_of(path), _(message)) for path, message in error.errors.items()]
     if case is not None:
         catalogue = load_catalogue()
-        deadline = deadline_for(case, resolution_for(case, catalogue), catalogue)
+        resolution = resolution_for(case, catalogue)
+        deadline = deadline_for(case, resolution, catalogue)
+        frame = legal_frame(resolution)
     step = BY_NAME["review"]
     steps = active_steps(answers)
     return render_template(
         "wizard/review.html", step=step, form=build_form(step, answers), answers=carried.dump(answers),
         state=answers, sections=_sections(answers, steps), problems=problems, case=case,
-        deadline=deadline, number=len(steps), total=len(steps), notice=notice, return_to="",
+        deadline=deadline, frame=frame, number=len(steps), total=len(steps), notice=notice, return_to="",
         first=False)
+
+
+def legal_frame(resolution) -> dict:
+    """What the review page says about the law: regimes, complaint route, unchecked facts."""
+    ui = str(get_locale())
+    controller = resolution.controller
+    return {
+        "laws": [f"{r.long(ui)} ({r.data['instrument']})" for r in resolution.regimes],
+        "supervisory": resolution.supervisory.name if resolution.supervisory else "",
+        "unverified": [_(note["text"]["en"]) for _key, note in resolution.unverified() if "text" in note],
+        "disagreements": list(controller.disagreements) if controller else [],
+    }
 
 
 def _step_of(path: str) -> str:
@@ -77,7 +91,7 @@ def _shown(field, answers: dict) -> str:
         except ValueError:
             return value
     if field.type in ("RadioField", "SelectField"):
-        labels = dict((str(k), str(v)) for k, v in field.choices or [])
+        labels = {str(choice.value): str(choice.label) for choice in field.choices or []}
         return labels.get(str(value), "")
     return value or ""
 

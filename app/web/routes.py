@@ -6,9 +6,10 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
 from .. import i18n
+from ..catalogue import load_catalogue
 from . import state as carried
 from .review import review_page
-from .steps import BY_NAME, HINTS, STEPS, active_steps, build_form, hidden_fields, neighbour
+from .steps import BY_NAME, STEPS, active_steps, build_form, hidden_fields, hints_for, neighbour
 
 bp = Blueprint("web", __name__)
 
@@ -79,7 +80,22 @@ def _merge(answers: dict, form) -> dict:
             merged[field.name] = field.data or ""
     if form.__class__.__name__ == "KindForm" and merged.get("kind") != answers.get("kind"):
         merged.pop("event_topic", None)
+        merged.pop("system", None)
+    if form.__class__.__name__ == "AuthorityForm":
+        _fill_from_registry(merged, answers)
     return merged
+
+
+def _fill_from_registry(merged: dict, before: dict) -> None:
+    """A registry pick fills the authority's name, address and e-mail; the person can edit them."""
+    picked = load_catalogue().authorities.get(merged.get("authority_id", ""))
+    if picked is None:
+        return
+    changed = before.get("authority_id") != picked.id
+    for field, value in (("authority_name", picked.name), ("authority_address", picked.address),
+                         ("authority_email", picked.email)):
+        if changed or not merged.get(field):
+            merged[field] = value
 
 
 def render_step(step, answers: dict, *, form=None, notice: str = "", return_to: str = ""):
@@ -92,7 +108,7 @@ def render_step(step, answers: dict, *, form=None, notice: str = "", return_to: 
     return render_template(
         "wizard/step.html", step=step, form=form, answers=carried.dump(answers), state=answers,
         number=number, total=len(steps), notice=notice, return_to=return_to,
-        first=step is STEPS[0], hidden_fields=hidden_fields(step, answers), hints=HINTS)
+        first=step is STEPS[0], hidden_fields=hidden_fields(step, answers), hints=hints_for(answers))
 
 
 @bp.app_errorhandler(CSRFError)

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from .. import i18n, wording
 from ..catalogue import load_catalogue
 from ..letters.compose import available_languages
-from . import forms
+from . import forms, frame
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Step:
     title: object
     why: object
     applies: Callable[[dict], bool] = lambda state: True
+    dead_end: bool = False  # a page that explains why there is no letter; only Back
 
 
 def _rights_need(*needed: str):
@@ -37,6 +38,15 @@ STEPS: tuple[Step, ...] = (
          lambda s: s.get("kind") in ("decision", "biometric", "phone")),
     Step("country", forms.CountryForm, _l("In which country is the authority?"),
          _l("The country decides which law applies, the deadline and the language of the letter.")),
+    Step("unsupported", forms.UnsupportedForm, _l("We cannot write this letter for you"),
+         _l("The data protection laws this tool knows do not bind authorities outside Europe. "
+            "A letter that cites them would not help you. A lawyer or a human rights organisation "
+            "can tell you which rules apply in that country. Go back to choose another country."),
+         lambda s: s.get("country") == frame.OUTSIDE, dead_end=True),
+    Step("system", forms.SystemForm, _l("Which system was it?"),
+         _l("If you know the system, the letter can name the law that governs it and the documents "
+            "to ask for. If you do not know, choose the last option."),
+         lambda s: bool(frame.systems_for(s))),
     Step("authority", forms.AuthorityForm, _l("Which authority do you write to?"),
          _l("The letter goes to the authority that made the decision or holds your data.")),
     Step("event", forms.EventForm, _l("When did it happen?"),
@@ -62,8 +72,14 @@ BY_NAME = {step.name: step for step in STEPS}
 
 
 def active_steps(state: dict) -> list[Step]:
-    """The steps that apply to these answers, in order."""
-    return [step for step in STEPS if step.applies(state)]
+    """The steps that apply to these answers, in order; none after a dead end."""
+    steps = []
+    for step in STEPS:
+        if step.applies(state):
+            steps.append(step)
+            if step.dead_end:
+                break
+    return steps
 
 
 def neighbour(name: str, state: dict, offset: int) -> Step:
@@ -90,7 +106,8 @@ def _defaults(step: Step, state: dict) -> dict:
     data = {k: v for k, v in state.items()}
     catalogue = load_catalogue()
     if step.name == "rights" and state.get("rights_for") != state.get("kind") and state.get("kind"):
-        data["rights"] = catalogue.default_rights(state["kind"])
+        offered = frame.offered_rights(state)
+        data["rights"] = [r for r in catalogue.default_rights(state["kind"]) if r in offered]
     if step.name == "languages":
         country = state.get("country")
         if not data.get("letter_language") and country in catalogue.countries:
@@ -106,12 +123,25 @@ def _choices(step: Step, form, state: dict) -> None:
     ui = str(get_locale())
     if step.name == "topic":
         form.setup(state)
+    elif step.name == "system":
+        form.system.choices = forms.choices(
+            [(s.id, _l(s.name)) for s in frame.systems_for(state)]
+            + [("", _l("Another system, or I do not know"))])
+    elif step.name == "authority":
+        form.authority_id.choices = forms.choices(
+            [(a.id, a.name) for a in frame.registry_for(state)]
+            + [("", _l("Another authority: I type it below"))])
+    elif step.name == "rights":
+        offered = set(frame.offered_rights(state))
+        form.rights.choices = [c for c in form.rights.choices if c.value in offered]
     elif step.name == "country":
         names = {code: i18n.country_name(code, ui) for code in load_catalogue().supported_countries()}
-        form.country.choices = [("", _l("Choose a country"))] + sorted(names.items(), key=lambda kv: kv[1].casefold())
+        ordered = sorted(names.items(), key=lambda kv: kv[1].casefold())
+        form.country.choices = forms.choices([("", _l("Choose a country")), *ordered,
+                                              (frame.OUTSIDE, _l("Another country, outside Europe"))])
     elif step.name == "languages":
-        form.letter_language.choices = [(c, i18n.language_name(c, ui)) for c in available_languages()]
-        form.sheet_language.choices = [(c, i18n.native_name(c)) for c in i18n.interface_languages()]
+        form.letter_language.choices = forms.choices((c, i18n.language_name(c, ui)) for c in available_languages())
+        form.sheet_language.choices = forms.choices((c, i18n.native_name(c)) for c in i18n.interface_languages())
 
 
 # Per-option explanations shown under radio buttons and checkboxes (gettext ids).
@@ -119,6 +149,11 @@ HINTS = {
     "kind": {key: texts[1] for key, texts in wording.KINDS.items()},
     "rights": {key: texts[1] for key, texts in wording.RIGHTS.items()},
 }
+
+
+def hints_for(state: dict) -> dict:
+    """Per-option explanations, including those of the systems that apply to these answers."""
+    return {**HINTS, "system": {s.id: s.description for s in frame.systems_for(state) if s.description}}
 
 
 def hidden_fields(step: Step, state: dict) -> set[str]:

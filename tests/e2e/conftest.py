@@ -49,3 +49,5 @@ def phone(browser):
     page = context.new_page()
     yield page
     context.close()
+
+

@@ -1,0 +1,30 @@
+"""A Babel extractor for the interface strings held in catalogue data (system names).
+
+babel.cfg maps ``app/catalogue/data/systems/*.yaml`` to :func:`extract_systems`, so
+``make translations`` puts each system's ``name`` and ``description`` into messages.pot
+beside the strings of the code, and translators see them like any other.
+"""
+from __future__ import annotations
+
+import yaml
+
+FIELDS = ("name", "description")
+
+
+def extract_systems(fileobj, keywords, comment_tags, options):
+    """Yield ``(lineno, funcname, message, comments)`` for each system's visible texts."""
+    data = yaml.safe_load(fileobj.read().decode("utf-8")) or {}
+    for key, entry in data.items():
+        for field in FIELDS:
+            text = entry.get(field)
+            if text:
+                yield 0, "_", text, [f"I18N: {field} of the system '{key}' in the wizard"]
+
+
+def extract_regime_notes(fileobj, keywords, comment_tags, options):
+    """Yield the English text of each regime note (shown to the person, so translated)."""
+    data = yaml.safe_load(fileobj.read().decode("utf-8")) or {}
+    for key, note in (data.get("notes") or {}).items():
+        text = (note.get("text") or {}).get("en")
+        if text:
+            yield 0, "_", text, [f"I18N: a note about {data.get('id', '?')} ({key}) shown with the letter"]
