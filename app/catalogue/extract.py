@@ -15,10 +15,20 @@ def extract_systems(fileobj, keywords, comment_tags, options):
     """Yield ``(lineno, funcname, message, comments)`` for each system's visible texts."""
     data = yaml.safe_load(fileobj.read().decode("utf-8")) or {}
     for key, entry in data.items():
+        for note in entry.get("notes") or ():
+            yield 0, "_", note, [f"I18N: a note about the system '{key}'"]
         for field in FIELDS:
             text = entry.get(field)
             if text:
                 yield 0, "_", text, [f"I18N: {field} of the system '{key}' in the wizard"]
+
+
+def extract_notes(fileobj, keywords, comment_tags, options):
+    """Yield the notes of systems and authorities (English; shown to the person)."""
+    data = yaml.safe_load(fileobj.read().decode("utf-8")) or {}
+    for key, entry in data.items():
+        for note in entry.get("notes") or ():
+            yield 0, "_", note, [f"I18N: a note about '{key}' shown with the letter"]
 
 
 def extract_regime_notes(fileobj, keywords, comment_tags, options):

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_ARTICLE = re.compile(r"^(\d+[a-z]?|[A-Z]?\d+[A-Za-z\-]*)")
+# An article or section number: 15, 22A, 15a, L311-3-1 (CRPA), R*311-12 (a decree article).
+_ARTICLE = re.compile(r"^((?:[A-Z]\*?)?\d+(?:-\d+)*[A-Za-z]?)")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class System:
     documents: tuple[str, ...]
     controllers: dict
     notes: tuple[str, ...]
+    verified: str = "V"
     raw: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -115,7 +117,7 @@ class System:
         return cls(key, raw["kind"], raw["name"], raw.get("description", ""),
                    tuple(raw.get("countries", ())), dict(raw["regimes"]), raw.get("system_act", ""),
                    tuple(raw.get("additional", ())), tuple(raw["documents"]),
-                   dict(raw.get("controllers", {})), tuple(raw.get("notes", ())), raw)
+                   dict(raw.get("controllers", {})), tuple(raw.get("notes", ())), raw["verified"], raw)
 
     def regime_in(self, country: str) -> str:
         """The primary regime for this system's controller in ``country``."""
@@ -142,6 +144,7 @@ class Authority:
     sources: tuple[str, ...]
     checked: str
     disagreements: tuple[dict, ...]
+    notes: tuple[str, ...] = ()
     raw: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -149,4 +152,4 @@ class Authority:
         return cls(key, raw["name"], raw["country"], raw["role"], raw.get("address", ""),
                    raw.get("email", ""), raw.get("form", ""), tuple(raw["languages"]),
                    raw.get("supervisory", ""), tuple(raw["sources"]), raw["checked"],
-                   tuple(raw.get("disagreements", ())), raw)
+                   tuple(raw.get("disagreements", ())), tuple(raw.get("notes", ())), raw)

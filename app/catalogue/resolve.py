@@ -39,6 +39,9 @@ class Resolution:
     def unverified(self) -> list[tuple[str, dict]]:
         """The facts marked U (unverified) among those this letter relies on, with their notes."""
         found = []
+        if self.system is not None and self.system.verified == "U":
+            found += [(f"{self.system.id}.note{i}", {"text": {"en": note}, "verified": "U"})
+                      for i, note in enumerate(self.system.notes)]
         for regime in self.regimes:
             if regime.data["verified"] == "U":
                 found.append((regime.id, regime.data))

@@ -109,6 +109,7 @@ AUTHORITY = {
         "form": {"type": "string"},
         "phone": {"type": "string"},
         "supervisory": {"type": "string"},
+        "notes": {"type": "array", "items": {"type": "string"}},
         "languages": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "sources": _SOURCES,
         "checked": {"type": "string"},
