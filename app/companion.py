@@ -50,6 +50,7 @@ def compose_sheet(case: Case, letter: Letter, catalogue: Catalogue | None = None
               "Keep the answer. You can complain to the data protection authority."),
             _("Come back to this tool to write the reminder or the complaint."),
         )),
+        *_good_to_know(resolution, _),
         *_unverified_blocks(resolution, _),
         Block("heading", text=_("Important")),
         Block("paragraph", text=_(
@@ -116,6 +117,14 @@ def _no_answer(case, letter, resolution, _, day, lang) -> str:
         second = _("You can also complain to the data protection authority of %(country)s. "
                    "A complaint is free.") % {"country": i18n.country_name(case.country, lang)}
     return f"{first} {second}"
+
+
+def _good_to_know(resolution, _) -> list[Block]:
+    """Checked facts about this system or law that help the person (who else to ask, etc.)."""
+    notes = [_(text) for text in resolution.checked_notes()]
+    if not notes:
+        return []
+    return [Block("heading", text=_("Good to know")), Block("bulleted", items=tuple(notes))]
 
 
 def _unverified_blocks(resolution, _) -> list[Block]:

@@ -57,7 +57,7 @@ class Catalogue:
     def systems_for(self, kind: str, country: str) -> list[System]:
         """The systems of this kind that can concern a person in ``country``."""
         return [s for s in self.systems.values()
-                if s.kind == kind and (not s.countries or country in s.countries)]
+                if kind in s.kinds and (not s.countries or country in s.countries)]
 
 
 def _read_yaml(path: Path, rules: dict | None = None):

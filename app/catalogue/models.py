@@ -99,7 +99,7 @@ class System:
     """A system that touched the person: its kind, its law, who controls it, what to ask for."""
 
     id: str
-    kind: str
+    kinds: tuple[str, ...]
     name: str
     description: str
     countries: tuple[str, ...]
@@ -114,10 +114,16 @@ class System:
 
     @classmethod
     def from_data(cls, key: str, raw: dict) -> "System":
-        return cls(key, raw["kind"], raw["name"], raw.get("description", ""),
+        kinds = (raw["kind"],) if isinstance(raw["kind"], str) else tuple(raw["kind"])
+        return cls(key, kinds, raw["name"], raw.get("description", ""),
                    tuple(raw.get("countries", ())), dict(raw["regimes"]), raw.get("system_act", ""),
                    tuple(raw.get("additional", ())), tuple(raw["documents"]),
                    dict(raw.get("controllers", {})), tuple(raw.get("notes", ())), raw["verified"], raw)
+
+    @property
+    def kind(self) -> str:
+        """The main kind of event (the first listed)."""
+        return self.kinds[0]
 
     def regime_in(self, country: str) -> str:
         """The primary regime for this system's controller in ``country``."""

@@ -36,6 +36,14 @@ class Resolution:
         extra = (self.system_act,) if self.system_act else ()
         return (self.regime, *extra, *self.additional)
 
+    def checked_notes(self) -> list[str]:
+        """English texts of the notes (marked V or S) the person should know about."""
+        notes = [note["text"]["en"] for regime in self.regimes
+                 for note in regime.data.get("notes", {}).values() if note["verified"] != "U"]
+        if self.system is not None and self.system.verified != "U":
+            notes += list(self.system.notes)
+        return notes
+
     def unverified(self) -> list[tuple[str, dict]]:
         """The facts marked U (unverified) among those this letter relies on, with their notes."""
         found = []

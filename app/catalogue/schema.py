@@ -38,6 +38,7 @@ REGIME = {
                   "properties": {"short": _PER_LANG, "long": _PER_LANG}},
         "articles": {"type": "object", "additionalProperties": _FACT, "minProperties": 1},
         "concordance": {"type": "object", "additionalProperties": {"type": "string"}},
+        "recital_concordance": {"type": "object", "additionalProperties": {"type": "string"}},
         "recitals": {"type": "object", "additionalProperties": _FACT},
         "judgments": {"type": "object", "additionalProperties": {
             "allOf": [_FACT, {"required": ["name", "date", "ecli"], "properties": {"name": _NAME}}]}},
@@ -80,7 +81,10 @@ SYSTEM = {
     "type": "object",
     "required": ["kind", "name", "regimes", "documents", "sources", "verified"],
     "properties": {
-        "kind": {"enum": ["decision", "biometric", "phone", "unsure"]},
+        # One kind, or several (a VIS refusal is a biometric record and a decision).
+        "kind": {"oneOf": [{"enum": ["decision", "biometric", "phone", "unsure"]},
+                           {"type": "array", "minItems": 1,
+                            "items": {"enum": ["decision", "biometric", "phone", "unsure"]}}]},
         "name": {"type": "string"},            # English; a gettext msgid (see extract.py)
         "description": {"type": "string"},     # English; a gettext msgid
         "countries": {"type": "array", "items": {"type": "string"}},

@@ -102,7 +102,9 @@ class Citer:
         return self._joined(regime, list(refs), regime.data.get("cite_style", "article"))
 
     def recital(self, ref: str) -> str:
+        """A recital of the primary regime, GDPR numbering mapped by ``recital_concordance``."""
         regime = self.regimes[self.primary]
+        ref = regime.data.get("recital_concordance", {}).get(ref, ref)
         if ref not in regime.data.get("recitals", {}):
             raise CitationError(f"{regime.id} has no recital {ref!r}")
         self.cited.append(f"Recital {ref}")

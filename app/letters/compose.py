@@ -120,6 +120,7 @@ def _context(case: Case, resolution: Resolution, lang: LetterLanguage, citer: Ci
         "additional": [r.id for r in resolution.additional],
         "documents": documents,
         "deadline": citer.date(deadline.date) if deadline else "",
+        **_deadline_terms(resolution, lang),
         "deadline_moved": bool(deadline and deadline.moved_because),
         "sent_on": citer.date(case.sent_on),
         "place": case.place,
@@ -133,6 +134,21 @@ def _context(case: Case, resolution: Resolution, lang: LetterLanguage, citer: Ci
         "right_articles": lambda right: citer.own(*regime.right_articles(right)),
         "subject_articles": lambda: citer.own(*_subject_refs(regime, case.rights)),
         "q": lambda text: f"{lang.meta['quotes'][0]}{text}{lang.meta['quotes'][1]}",
+    }
+
+
+def _deadline_terms(resolution: Resolution, lang: LetterLanguage) -> dict:
+    """How the handling text names the period when a system act, not the regime, sets it."""
+    rule = resolution.deadline_rule or {}
+    act = resolution.deadline_regime
+    unit = "months" if "months" in rule else "days"
+    count = rule.get(unit, 0)
+    words = lang.meta["period"][unit]
+    return {
+        "deadline_act": act.id if act is not resolution.regime else "",
+        "deadline_article": rule.get("article", ""),
+        "deadline_period": words["one"] if count == 1 else words["other"].format(n=count),
+        "deadline_extension": bool(rule.get("extension_months")),
     }
 
 

@@ -55,8 +55,7 @@ def legal_frame(resolution) -> dict:
         "unverified": [_(note["text"]["en"]) for _key, note in resolution.unverified() if "text" in note],
         "disagreements": list(controller.disagreements) if controller else [],
         "authority_notes": [_(note) for note in controller.notes] if controller else [],
-        "system_notes": [_(note) for note in resolution.system.notes]
-        if resolution.system and resolution.system.verified != "U" else [],
+        "system_notes": [_(note) for note in resolution.checked_notes()],
     }
 
 
