@@ -15,7 +15,7 @@ import click
 from .case import SCHEMA, Case, CaseError
 from .catalogue import load_catalogue
 from .companion import compose_sheet
-from .letters.compose import available_languages, compose
+from .letters.compose import available_languages, check_frame, compose
 
 MAX_CASE_BYTES = 256 * 1024
 FORMATS = ("docx", "pdf", "txt", "html")
@@ -32,9 +32,11 @@ def load_case(path: str) -> Case:
         raise click.ClickException(f"the case file is not valid JSON: {exc}") from exc
     catalogue = load_catalogue()
     try:
-        return Case.from_dict(data, rights=set(catalogue.rights["order"]),
+        case = Case.from_dict(data, rights=set(catalogue.rights["order"]),
                               countries=catalogue.supported_countries(), languages=set(available_languages()),
                               systems=set(catalogue.systems), authorities=set(catalogue.authorities))
+        check_frame(case, catalogue)
+        return case
     except CaseError as exc:
         lines = "\n".join(f"  {field or 'case'}: {message}" for field, message in exc.errors.items())
         raise click.ClickException(f"the case file has problems:\n{lines}") from exc

@@ -105,6 +105,12 @@ def _deadline_blocks(case, letter, rule, _, ngettext, day) -> list[Block]:
     return blocks
 
 
+def country_label(code: str, lang: str, _) -> str:
+    """A country's name in ``lang``: the catalogue's own label where CLDR has none (outside Europe)."""
+    named = load_catalogue().countries[code].raw.get("name")
+    return _(named) if named else i18n.country_name(code, lang)
+
+
 def _no_answer(case, letter, resolution, _, day, lang) -> str:
     authority = resolution.supervisory.name if resolution.supervisory else ""
     if letter.deadline is None:
@@ -115,7 +121,7 @@ def _no_answer(case, letter, resolution, _, day, lang) -> str:
         second = _("You can also complain to %(authority)s. A complaint is free.") % {"authority": authority}
     else:
         second = _("You can also complain to the data protection authority of %(country)s. "
-                   "A complaint is free.") % {"country": i18n.country_name(case.country, lang)}
+                   "A complaint is free.") % {"country": country_label(case.country, lang, _)}
     return f"{first} {second}"
 
 

@@ -40,7 +40,9 @@ def add_months(start: dt.date, months: int) -> dt.date:
 
 @functools.lru_cache(maxsize=256)
 def _holidays(country: str, year: int):
-    return holidays.country_holidays(country, years=year, language="en_US")
+    """Public holidays; ``GB-ENG`` names a subdivision (England's bank holidays)."""
+    code, _, subdiv = country.partition("-")
+    return holidays.country_holidays(code, subdiv=subdiv or None, years=year, language="en_US")
 
 
 def holiday_name(day: dt.date, country: str | None) -> str | None:

@@ -31,6 +31,14 @@ def extract_notes(fileobj, keywords, comment_tags, options):
             yield 0, "_", note, [f"I18N: a note about '{key}' shown with the letter"]
 
 
+def extract_country_names(fileobj, keywords, comment_tags, options):
+    """Yield the catalogue's own country labels (where CLDR has no name)."""
+    data = yaml.safe_load(fileobj.read().decode("utf-8")) or {}
+    for code, entry in data.items():
+        if entry.get("name"):
+            yield 0, "_", entry["name"], [f"I18N: the country choice {code} in the wizard"]
+
+
 def extract_regime_notes(fileobj, keywords, comment_tags, options):
     """Yield the English text of each regime note (shown to the person, so translated)."""
     data = yaml.safe_load(fileobj.read().decode("utf-8")) or {}

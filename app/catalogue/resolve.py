@@ -80,7 +80,7 @@ def resolve(catalogue: Catalogue, *, country: str, system: str = "", authority: 
     deadline_regime = act if act is not None and act.deadline else regime
     controller = catalogue.authorities.get(authority) or _controller(catalogue, found, country)
     return Resolution(regime, found, act, additional, deadline_regime, controller,
-                      _supervisory(catalogue, controller, country))
+                      _supervisory(catalogue, regime, controller, country))
 
 
 def _controller(catalogue: Catalogue, system: System | None, country: str) -> Authority | None:
@@ -90,7 +90,12 @@ def _controller(catalogue: Catalogue, system: System | None, country: str) -> Au
     return catalogue.authorities.get(key) if key else None
 
 
-def _supervisory(catalogue: Catalogue, controller: Authority | None, country: str) -> Authority | None:
+def _supervisory(catalogue: Catalogue, regime: Regime, controller: Authority | None,
+                 country: str) -> Authority | None:
+    """Where a complaint goes: the regime's own body (the EDPS), else the controller's, else the country's."""
+    named = regime.data.get("complaint", {}).get("authority", "controller")
+    if named != "controller":
+        return catalogue.authorities.get(named)
     if controller is not None and controller.supervisory:
         return catalogue.authorities[controller.supervisory]
     code = catalogue.countries.get(country)

@@ -39,6 +39,11 @@ REGIME = {
         "articles": {"type": "object", "additionalProperties": _FACT, "minProperties": 1},
         "concordance": {"type": "object", "additionalProperties": {"type": "string"}},
         "recital_concordance": {"type": "object", "additionalProperties": {"type": "string"}},
+        "cite_style": {"enum": ["article", "section"]},
+        # Citation formats of this regime per letter language, where they differ from the
+        # language's defaults (French "de la directive").
+        "cite": {"type": "object", "additionalProperties": {
+            "type": "object", "additionalProperties": {"type": "string"}}},
         "recitals": {"type": "object", "additionalProperties": _FACT},
         "judgments": {"type": "object", "additionalProperties": {
             "allOf": [_FACT, {"required": ["name", "date", "ecli"], "properties": {"name": _NAME}}]}},
@@ -64,6 +69,8 @@ COUNTRY = {
         "holidays": {"type": ["string", "null"]},
         "sources": _SOURCES,
         "supervisory_authority": {"type": "string"},
+        "name": {"type": "string"},      # English gettext msgid where CLDR has no name
+        "outside": {"type": "boolean"},  # no European law: the wizard says so before going on
     },
 }
 

@@ -56,14 +56,18 @@ class Citer:
         self.regimes, self.primary, self.lang, self.cited = regimes, primary, lang, []
 
     def _format(self, regime, key: str, **values) -> str:
-        return self.lang.meta["cite"][key].format(short=regime.short(self.lang.code), **values)
+        """A citation format: the regime's own for this language if it has one (French "de la
+        directive"), else the letter language's."""
+        own = regime.data.get("cite", {}).get(self.lang.code, {})
+        pattern = own.get(key) or self.lang.meta["cite"][key]
+        return pattern.format(short=regime.short(self.lang.code), **values)
 
     def _joined(self, regime, refs: list[str], style: str) -> str:
         spelled = [spell(ref, self.lang.meta["ref_parts"]) for ref in refs]
         if len(spelled) == 1:
             return self._format(regime, style, ref=spelled[0])
         joined = self.lang.meta["cite"]["and"].join([", ".join(spelled[:-1]), spelled[-1]])
-        return self._format(regime, style + "s" if style == "article" else style, ref=joined, refs=joined)
+        return self._format(regime, style + "s", ref=joined, refs=joined)
 
     def art(self, *refs: str) -> str:
         """``Art. 15(3) GDPR`` (or ``Art. 17(3) EUDPR`` under a concordance)."""
@@ -82,7 +86,7 @@ class Citer:
             if not regime.has_article(ref):
                 raise CitationError(f"{regime.id} has no article {ref!r}")
             self.cited.append(f"Art. {ref}")
-        return self._joined(regime, list(refs), "article")
+        return self._joined(regime, list(refs), regime.data.get("cite_style", "article"))
 
     def has(self, ref: str) -> bool:
         """Whether the primary regime has an article for ``ref`` (GDPR numbering)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from ..case import Case
+from ..case import Case, CaseError, N_
 from ..catalogue import Catalogue, load_catalogue
 from ..catalogue.resolve import Resolution, resolve
 from ..deadlines import Deadline, reply_deadline
@@ -26,6 +26,14 @@ def resolution_for(case: Case, catalogue: Catalogue) -> Resolution:
     """The legal frame of ``case`` (regime, system act, additional bases, authorities)."""
     return resolve(catalogue, country=case.country, system=case.system, authority=case.authority.id,
                    on=case.event.date or case.sent_on)
+
+
+def check_frame(case: Case, catalogue: Catalogue) -> None:
+    """Refuse a case whose rights the governing law does not give (CaseError on ``rights``)."""
+    regime = resolution_for(case, catalogue).regime
+    if any(not regime.offers(right) for right in case.rights):
+        raise CaseError({"rights": N_("Some of these rights do not exist under the law that applies "
+                                      "to this authority. Please choose again.")})
 
 
 def deadline_for(case: Case, resolution: Resolution, catalogue: Catalogue) -> Deadline | None:
@@ -108,7 +116,8 @@ def _context(case: Case, resolution: Resolution, lang: LetterLanguage, citer: Ci
         "event": case.event,
         "details": case.details,
         "representative": case.representative,
-        "rights": [r for r in regime.data["rights"] if r in case.rights],
+        "rights": [r for r in regime.data["rights"] if r in case.rights and regime.offers(r)],
+        "supervisory": resolution.supervisory.name if resolution.supervisory else "",
         "kind": case.kind,
         "topic": case.event.topic,
         "regime_short": regime.short(lang.code),

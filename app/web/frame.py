@@ -4,8 +4,10 @@ from __future__ import annotations
 from ..catalogue import load_catalogue
 from ..catalogue.models import Authority, Regime, System
 
-# The answer "another country, outside Europe": no regime of the catalogue binds it.
-OUTSIDE = "ZZ"
+def outside_europe(state: dict) -> bool:
+    """Whether the chosen country is one where no European data protection law applies."""
+    country = load_catalogue().countries.get(state.get("country", ""))
+    return bool(country and country.raw.get("outside"))
 
 
 def systems_for(state: dict) -> list[System]:

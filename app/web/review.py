@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from .. import i18n, wording
 from ..case import Case, CaseError
 from ..catalogue import load_catalogue
-from ..letters.compose import available_languages, deadline_for, resolution_for
+from ..letters.compose import available_languages, check_frame, deadline_for, resolution_for
 from . import state as carried
 from .steps import BY_NAME, STEPS, active_steps, build_form
 
@@ -19,9 +19,11 @@ from .steps import BY_NAME, STEPS, active_steps, build_form
 def build_case(answers: dict) -> Case:
     """Validate the carried answers into a Case (raises CaseError with field paths)."""
     catalogue = load_catalogue()
-    return Case.from_dict(carried.to_case_dict(answers), rights=set(catalogue.rights["order"]),
+    case = Case.from_dict(carried.to_case_dict(answers), rights=set(catalogue.rights["order"]),
                           countries=catalogue.supported_countries(), languages=set(available_languages()),
                           systems=set(catalogue.systems), authorities=set(catalogue.authorities))
+    check_frame(case, catalogue)
+    return case
 
 
 def review_page(answers: dict, *, notice: str = ""):

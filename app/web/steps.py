@@ -23,7 +23,6 @@ class Step:
     title: object
     why: object
     applies: Callable[[dict], bool] = lambda state: True
-    dead_end: bool = False  # a page that explains why there is no letter; only Back
 
 
 def _rights_need(*needed: str):
@@ -38,11 +37,13 @@ STEPS: tuple[Step, ...] = (
          lambda s: s.get("kind") in ("decision", "biometric", "phone")),
     Step("country", forms.CountryForm, _l("In which country is the authority?"),
          _l("The country decides which law applies, the deadline and the language of the letter.")),
-    Step("unsupported", forms.UnsupportedForm, _l("We cannot write this letter for you"),
-         _l("The data protection laws this tool knows do not bind authorities outside Europe. "
-            "A letter that cites them would not help you. A lawyer or a human rights organisation "
-            "can tell you which rules apply in that country. Go back to choose another country."),
-         lambda s: s.get("country") == frame.OUTSIDE, dead_end=True),
+    Step("outside", forms.UnsupportedForm, _l("No European data protection law applies there"),
+         _l("The European laws this tool knows do not bind authorities outside Europe, so the "
+            "letter cannot cite them. We can write a letter based on international standards: the "
+            "right to privacy in the International Covenant on Civil and Political Rights and the "
+            "UN guidelines on personal data. They are not binding law everywhere, and the letter "
+            "says so. A lawyer or a human rights organisation can tell you which rules apply there."),
+         frame.outside_europe),
     Step("system", forms.SystemForm, _l("Which system was it?"),
          _l("If you know the system, the letter can name the law that governs it and the documents "
             "to ask for. If you do not know, choose the last option."),
@@ -72,14 +73,8 @@ BY_NAME = {step.name: step for step in STEPS}
 
 
 def active_steps(state: dict) -> list[Step]:
-    """The steps that apply to these answers, in order; none after a dead end."""
-    steps = []
-    for step in STEPS:
-        if step.applies(state):
-            steps.append(step)
-            if step.dead_end:
-                break
-    return steps
+    """The steps that apply to these answers, in order."""
+    return [step for step in STEPS if step.applies(state)]
 
 
 def neighbour(name: str, state: dict, offset: int) -> Step:
@@ -135,10 +130,13 @@ def _choices(step: Step, form, state: dict) -> None:
         offered = set(frame.offered_rights(state))
         form.rights.choices = [c for c in form.rights.choices if c.value in offered]
     elif step.name == "country":
-        names = {code: i18n.country_name(code, ui) for code in load_catalogue().supported_countries()}
+        catalogue = load_catalogue()
+        codes = catalogue.supported_countries()
+        named = [(c, _l(catalogue.countries[c].raw["name"])) for c in sorted(codes)
+                 if catalogue.countries[c].raw.get("name")]
+        names = {c: i18n.country_name(c, ui) for c in codes if not catalogue.countries[c].raw.get("name")}
         ordered = sorted(names.items(), key=lambda kv: kv[1].casefold())
-        form.country.choices = forms.choices([("", _l("Choose a country")), *ordered,
-                                              (frame.OUTSIDE, _l("Another country, outside Europe"))])
+        form.country.choices = forms.choices([("", _l("Choose a country")), *ordered, *named])
     elif step.name == "languages":
         form.letter_language.choices = forms.choices((c, i18n.language_name(c, ui)) for c in available_languages())
         form.sheet_language.choices = forms.choices((c, i18n.native_name(c)) for c in i18n.interface_languages())
