@@ -148,7 +148,7 @@ class Case:
             ),
             letter_language=v.language("letter_language", languages),
             sheet_language=v.language("sheet_language", None),
-            sent_on=v.date("sent_on") or dt.date.today(),
+            sent_on=v.date("sent_on", ahead=366) or dt.date.today(),
             event=Event(
                 topic=v.choice("event.topic", TOPICS.get(kind, ()), required=False),
                 date=v.date("event.date", past=True),
@@ -249,7 +249,7 @@ class _Validator:
             self.errors[path] = N_("Choose a language from the list.")
         return value
 
-    def date(self, path, *, required=False, past=False) -> dt.date | None:
+    def date(self, path, *, required=False, past=False, ahead=None) -> dt.date | None:
         raw = clean(self.raw(path))
         if not raw:
             if required:
@@ -265,6 +265,9 @@ class _Validator:
             return None
         if past and value > dt.date.today():
             self.errors[path] = N_("This date is in the future.")
+            return None
+        if ahead is not None and value > dt.date.today() + dt.timedelta(days=ahead):
+            self.errors[path] = N_("This date is too far in the future.")
             return None
         return value
 

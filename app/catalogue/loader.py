@@ -44,8 +44,8 @@ class Catalogue:
         return {code for code, country in self.countries.items() if country.regimes}
 
     def default_rights(self, kind: str) -> list[str]:
-        """The rights a letter about this kind of event starts with."""
-        return list(self.rights["defaults"][kind])
+        """The rights a letter about this kind of event starts with (access if the kind is unknown)."""
+        return list(self.rights["defaults"].get(kind, ["access"]))
 
     def default_letter_language(self, country: str, available: set[str]) -> str:
         """The first official language of ``country`` that has letter templates, else English."""

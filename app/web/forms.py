@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, Regexp, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, DateInput, EmailInput, ListWidget
 
 from .. import wording
@@ -37,7 +37,20 @@ def _too_long(limit: str):
                                                 max=LIMITS[limit]))
 
 
-_REQUIRED = InputRequired(message=_l("This answer is needed."))
+class Optional:
+    """Stop validating an empty answer — empty after cleaning, so control characters alone
+    count as empty (WTForms' own Optional looks at the raw input)."""
+
+    field_flags = {"optional": True}
+
+    def __call__(self, form, field):
+        if not field.data:
+            field.errors[:] = []
+            raise StopValidation()
+
+
+# Required text is checked after cleaning too: a field of control characters is empty.
+_REQUIRED = DataRequired(message=_l("This answer is needed."))
 _CHOOSE = InputRequired(message=_l("Choose one of the options."))
 _EMAIL_CHECK = Regexp(_EMAIL, message=_l("This is not an e-mail address. It looks like name@example.org."))
 
@@ -59,6 +72,8 @@ class PastDate:
 
     def __init__(self, *, past: bool = True):
         self.past = past
+        # A letter may be dated ahead, but not beyond a year: deadlines are counted from it.
+        self.latest = dt.timedelta(days=0 if past else 366)
 
     def __call__(self, form, field):
         if not field.data:
@@ -73,8 +88,9 @@ class PastDate:
             raise ValidationError(_l("This is not a date. Use the form 2026-01-31."))
         if value.year < 1900:
             raise ValidationError(_l("This date is too far in the past."))
-        if self.past and value > dt.date.today():
-            raise ValidationError(_l("This date is in the future."))
+        if value > dt.date.today() + self.latest:
+            raise ValidationError(_l("This date is in the future.") if self.past
+                                  else _l("This date is too far in the future."))
         field.data = value.isoformat()
 
 

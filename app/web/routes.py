@@ -49,9 +49,10 @@ def wizard_response(posted, notice: str = ""):
         return review_page(answers)
     if action == "next" and not notice:
         if not form.validate():
-            return render_step(step, _merge(answers, form), form=form)
+            return render_step(step, _merge(answers, form), form=form, return_to=posted.get("return_to", ""))
+        kind_changed = step.name == "kind" and form.kind.data != answers.get("kind")
         answers = _merge(answers, form)
-        if posted.get("return_to") == "review":
+        if posted.get("return_to") == "review" and not kind_changed:
             return review_page(answers)
         return render_step(neighbour(step.name, answers, +1), answers)
     answers = _merge(answers, form)
@@ -79,8 +80,9 @@ def _merge(answers: dict, form) -> dict:
         else:
             merged[field.name] = field.data or ""
     if form.__class__.__name__ == "KindForm" and merged.get("kind") != answers.get("kind"):
-        merged.pop("event_topic", None)
-        merged.pop("system", None)
+        # Another kind of event: its topic, system and rights must be chosen again.
+        for stale in ("event_topic", "system", "rights", "rights_for"):
+            merged.pop(stale, None)
     if form.__class__.__name__ == "AuthorityForm":
         _fill_from_registry(merged, answers)
     return merged

@@ -21,7 +21,7 @@ def load(form) -> dict:
     """Read the carried answers from a submitted form; broken or foreign data give ``{}``."""
     try:
         raw = json.loads(form.get(STATE_FIELD, "") or "{}")
-    except ValueError:
+    except (ValueError, RecursionError):  # deeply nested JSON exhausts the parser's stack
         return {}
     if not isinstance(raw, dict):
         return {}

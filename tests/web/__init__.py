@@ -1,0 +1,1 @@
+"""Web tests: the wizard, bad input, fuzzing, security headers and the no-retention canary."""
