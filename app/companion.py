@@ -119,6 +119,8 @@ def _no_answer(case, letter, resolution, _, day, lang) -> str:
         first = _("No answer by %(deadline)s: send a reminder.") % {"deadline": day(letter.deadline)}
     if authority:
         second = _("You can also complain to %(authority)s. A complaint is free.") % {"authority": authority}
+    elif load_catalogue().countries[case.country].raw.get("outside"):
+        second = _("A lawyer or a human rights organisation can tell you where you can complain.")
     else:
         second = _("You can also complain to the data protection authority of %(country)s. "
                    "A complaint is free.") % {"country": country_label(case.country, lang, _)}
@@ -135,7 +137,8 @@ def _good_to_know(resolution, _) -> list[Block]:
 
 def _unverified_blocks(resolution, _) -> list[Block]:
     """Facts this letter relies on that we could not check against an official text."""
-    notes = [_(note["text"]["en"]) for _key, note in resolution.unverified() if "text" in note]
+    english = [note["text"]["en"] for _key, note in resolution.unverified() if "text" in note]
+    notes = [_(text) for text in english]
     if not notes:
         return []
     return [Block("heading", text=_("What we could not check")), Block("bulleted", items=tuple(notes))]

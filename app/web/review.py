@@ -54,11 +54,15 @@ def legal_frame(resolution) -> dict:
     return {
         "laws": [f"{r.long(ui)} ({r.data['instrument']})" for r in resolution.regimes],
         "supervisory": resolution.supervisory.name if resolution.supervisory else "",
-        "unverified": [_(note["text"]["en"]) for _key, note in resolution.unverified() if "text" in note],
+        "unverified": [_(text) for text in _unverified_texts(resolution)],
         "disagreements": list(controller.disagreements) if controller else [],
         "authority_notes": [_(note) for note in controller.notes] if controller else [],
         "system_notes": [_(note) for note in resolution.checked_notes()],
     }
+
+
+def _unverified_texts(resolution) -> list[str]:
+    return [note["text"]["en"] for _key, note in resolution.unverified() if "text" in note]
 
 
 def _step_of(path: str) -> str:

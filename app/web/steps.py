@@ -132,8 +132,8 @@ def _choices(step: Step, form, state: dict) -> None:
     elif step.name == "country":
         catalogue = load_catalogue()
         codes = catalogue.supported_countries()
-        named = [(c, _l(catalogue.countries[c].raw["name"])) for c in sorted(codes)
-                 if catalogue.countries[c].raw.get("name")]
+        labels = {c: catalogue.countries[c].raw.get("name") for c in codes}
+        named = [(c, _l(label)) for c, label in sorted(labels.items()) if label]
         names = {c: i18n.country_name(c, ui) for c in codes if not catalogue.countries[c].raw.get("name")}
         ordered = sorted(names.items(), key=lambda kv: kv[1].casefold())
         form.country.choices = forms.choices([("", _l("Choose a country")), *ordered, *named])
