@@ -88,10 +88,11 @@ SYSTEM = {
     "type": "object",
     "required": ["kind", "name", "regimes", "documents", "sources", "verified"],
     "properties": {
-        # One kind, or several (a VIS refusal is a biometric record and a decision).
-        "kind": {"oneOf": [{"enum": ["decision", "biometric", "phone", "unsure"]},
+        # One kind, or several (a VIS refusal is a biometric record and a decision). Never
+        # "unsure": a person who is not sure gets a plain access request, with no system step.
+        "kind": {"oneOf": [{"enum": ["decision", "biometric", "phone"]},
                            {"type": "array", "minItems": 1,
-                            "items": {"enum": ["decision", "biometric", "phone", "unsure"]}}]},
+                            "items": {"enum": ["decision", "biometric", "phone"]}}]},
         "name": {"type": "string"},            # English; a gettext msgid (see extract.py)
         "description": {"type": "string"},     # English; a gettext msgid
         "countries": {"type": "array", "items": {"type": "string"}},

@@ -89,15 +89,18 @@ def _merge(answers: dict, form) -> dict:
 
 
 def _fill_from_registry(merged: dict, before: dict) -> None:
-    """A registry pick fills the authority's name, address and e-mail; the person can edit them."""
-    picked = load_catalogue().authorities.get(merged.get("authority_id", ""))
+    """A registry pick fills the authority's name, address and e-mail where they are empty or
+    still hold the previous pick's values: what the person typed is never overwritten."""
+    authorities = load_catalogue().authorities
+    picked = authorities.get(merged.get("authority_id", ""))
     if picked is None:
         return
-    changed = before.get("authority_id") != picked.id
-    for field, value in (("authority_name", picked.name), ("authority_address", picked.address),
-                         ("authority_email", picked.email)):
-        if changed or not merged.get(field):
-            merged[field] = value
+    previous = authorities.get(before.get("authority_id", ""))
+    for field, attribute in (("authority_name", "name"), ("authority_address", "address"),
+                             ("authority_email", "email")):
+        current = merged.get(field, "")
+        if not current or (previous is not None and current == getattr(previous, attribute)):
+            merged[field] = getattr(picked, attribute)
 
 
 def render_step(step, answers: dict, *, form=None, notice: str = "", return_to: str = ""):

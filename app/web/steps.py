@@ -109,6 +109,12 @@ def _defaults(step: Step, state: dict) -> dict:
             data["letter_language"] = catalogue.default_letter_language(country, set(available_languages()))
         data.setdefault("sheet_language", str(get_locale()))
         data.setdefault("sent_on", dt.date.today().isoformat())
+    if step.name == "authority" and "authority_id" not in state:
+        # Preselect the chosen system's controller; otherwise the person types the authority.
+        system = catalogue.systems.get(state.get("system", ""))
+        country = state.get("country", "")
+        controller = system.controllers.get(country) or system.controllers.get("default") if system else ""
+        data["authority_id"] = controller if controller in catalogue.authorities else ""
     if step.name == "about":
         data["for_someone_else"] = state.get("for_someone_else") == "y"
     return data

@@ -94,6 +94,15 @@ def test_keyboard_only_walk(browser, live_server):
         assert page.locator("#country").input_value() == "DE"
         tab_to(page, NEXT_BUTTON)
         submit_with(page, "Enter")
+        assert w.current_step(page) == "system"
+
+        # System: the last option, "another system or I do not know", chosen with the arrows.
+        tab_to(page, "#system-0")
+        page.keyboard.press("ArrowUp")  # from the first radio, ArrowUp wraps to the last
+        last = page.locator("input[name=system]").last
+        assert last.is_checked() and last.get_attribute("value") == ""
+        tab_to(page, NEXT_BUTTON)
+        submit_with(page, "Enter")
         assert w.current_step(page) == "authority"
 
         # Authority: Enter in a text field goes to the next step, not to another language.
@@ -159,6 +168,8 @@ def test_date_picker_button_shows_focus(phone, live_server):
     w.answer_step(page, {"event_topic": "phone"})
     w.next(page)
     w.answer_step(page, values["country"])
+    w.next(page)
+    w.answer_step(page, {"system": ""})
     w.next(page)
     w.answer_step(page, values["authority"])
     w.next(page)

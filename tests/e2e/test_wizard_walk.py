@@ -40,12 +40,20 @@ MISTAKES = {
 }
 
 
+# Systems chosen in the walks: each brings its own law and documents into the letter.
+SYSTEM = {"decision": "asylum_triage", "biometric": "eurodac", "phone": "bamf_phone", "unsure": ""}
+
+
 def answers_for(kind: str, lang: str) -> dict:
     return {
         "kind": {"kind": kind},
         "topic": {"event_topic": TOPIC.get(kind, "")},
         "country": {"country": "DE"},
-        "authority": {"authority_name": AUTHORITY, "authority_address": "Frankenstraße 210\n90461 Nürnberg"},
+        # A system from the catalogue for three kinds; "unsure" has no system step.
+        "system": {"system": SYSTEM[kind]},
+        # The person types the authority (the registry pick is "another authority").
+        "authority": {"authority_id": "", "authority_name": AUTHORITY,
+                      "authority_address": "Frankenstraße 210\n90461 Nürnberg"},
         "event": {"event_date": "2026-10-01", "event_reference": "7654321-438"},
         "details": {"details_inaccurate": "My date of birth is written as 01.01.1990.",
                     "details_correction": "My date of birth is 12.03.1991."},
@@ -96,9 +104,10 @@ def test_walk_and_download(phone, live_server, kind, lang):
             w.answer_step(page, good)
         w.next(page)
         assert len(seen) < 15
-    expected_steps = ["kind", "topic", "country", "authority", "event", "rights", "details", "about", "languages"]
+    expected_steps = ["kind", "topic", "country", "system", "authority", "event", "rights", "details",
+                      "about", "languages"]
     if kind == "unsure":
-        expected_steps = [s for s in expected_steps if s not in ("topic", "event")]
+        expected_steps = [s for s in expected_steps if s not in ("topic", "system", "event")]
     if kind != "biometric":  # only rectification (biometric's default) asks for details
         expected_steps.remove("details")
     assert seen == expected_steps
