@@ -1,0 +1,1 @@
+"""Benchmarks: each figure is a ratio against the bare library doing the same work."""
