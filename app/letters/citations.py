@@ -79,14 +79,17 @@ class Citer:
             self.cited.append(f"Art. {mapped}")
         return self._joined(regime, own, "article")
 
-    def own(self, *refs: str) -> str:
-        """Articles of the primary regime already in its own numbering (rights, subject line)."""
-        regime = self.regimes[self.primary]
+    def _cite(self, regime, refs, label: str) -> str:
+        """Check each ref exists in ``regime``, record it under ``label``, format them together."""
         for ref in refs:
             if not regime.has_article(ref):
                 raise CitationError(f"{regime.id} has no article {ref!r}")
-            self.cited.append(f"Art. {ref}")
+            self.cited.append(f"{label}{ref}")
         return self._joined(regime, list(refs), regime.data.get("cite_style", "article"))
+
+    def own(self, *refs: str) -> str:
+        """Articles of the primary regime already in its own numbering (rights, subject line)."""
+        return self._cite(self.regimes[self.primary], refs, "Art. ")
 
     def has(self, ref: str) -> bool:
         """Whether the primary regime has an article for ``ref`` (GDPR numbering)."""
@@ -99,11 +102,7 @@ class Citer:
         regime = self.regimes.get(regime_id)
         if regime is None:
             raise CitationError(f"{regime_id!r} is not a regime of this letter")
-        for ref in refs:
-            if not regime.has_article(ref):
-                raise CitationError(f"{regime.id} has no article {ref!r}")
-            self.cited.append(f"{regime.id} {ref}")
-        return self._joined(regime, list(refs), regime.data.get("cite_style", "article"))
+        return self._cite(regime, refs, f"{regime.id} ")
 
     def recital(self, ref: str) -> str:
         """A recital of the primary regime, GDPR numbering mapped by ``recital_concordance``."""

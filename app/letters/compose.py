@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import functools
 
-from ..case import Case, CaseError, N_
+from ..case import N_, Case, CaseError
 from ..catalogue import Catalogue, load_catalogue
 from ..catalogue.resolve import Resolution, resolve
 from ..deadlines import Deadline, reply_deadline
 from . import markup
 from .citations import CitationError, Citer
 from .model import Letter
-from .templates import (LetterLanguage, available_languages, environment, letter_date,
-                        letter_language, templates_root)
+from .templates import (
+    LetterLanguage,
+    available_languages,
+    environment,
+    letter_date,
+    letter_language,
+    templates_root,
+)
 
 __all__ = ["CitationError", "available_languages", "compose", "letter_date", "letter_language",
            "templates_root", "resolution_for", "deadline_for"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..catalogue import load_catalogue
 from ..catalogue.models import Authority, Regime, System
 
+
 def outside_europe(state: dict) -> bool:
     """Whether the chosen country is one where no European data protection law applies."""
     country = load_catalogue().countries.get(state.get("country", ""))

@@ -11,7 +11,12 @@ from flask_babel import gettext as _
 from .. import i18n, wording
 from ..case import Case, CaseError
 from ..catalogue import load_catalogue
-from ..letters.compose import available_languages, check_frame, deadline_for, resolution_for
+from ..letters.compose import (
+    available_languages,
+    check_frame,
+    deadline_for,
+    resolution_for,
+)
 from . import state as carried
 from .steps import BY_NAME, STEPS, active_steps, build_form
 

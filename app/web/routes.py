@@ -9,7 +9,15 @@ from .. import i18n
 from ..catalogue import load_catalogue
 from . import state as carried
 from .review import review_page
-from .steps import BY_NAME, STEPS, active_steps, build_form, hidden_fields, hints_for, neighbour
+from .steps import (
+    BY_NAME,
+    STEPS,
+    active_steps,
+    build_form,
+    hidden_fields,
+    hints_for,
+    neighbour,
+)
 
 bp = Blueprint("web", __name__)
 

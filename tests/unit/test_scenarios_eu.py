@@ -11,7 +11,6 @@ documents named by the system, and no article of a regime that does not bind the
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import re
 
@@ -21,6 +20,7 @@ from app.case import KINDS, TOPICS, Case
 from app.catalogue import load_catalogue
 from app.companion import compose_sheet
 from app.letters.compose import compose, letter_date, letter_language, resolution_for
+from tests.fixtures.readback import document_text
 
 RIGHTS = ("access", "explanation", "contestation", "human_review", "rectification", "erasure",
           "restriction", "objection")
@@ -297,8 +297,6 @@ def test_catalogue_entries():
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_etias_letter_reads_back_from_docx_and_pdf(tmp_path, fmt):
     from click.testing import CliRunner
-    from docx import Document
-    from pypdf import PdfReader
 
     from app.cli import main
 
@@ -308,12 +306,7 @@ def test_etias_letter_reads_back_from_docx_and_pdf(tmp_path, fmt):
     out = tmp_path / f"letter.{fmt}"
     result = CliRunner().invoke(main, ["letter", "--case", str(path), "--format", fmt, "--output", str(out)])
     assert result.exit_code == 0, result.output
-    data = out.read_bytes()
-    if fmt == "docx":
-        text = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
-    else:
-        text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-    text = " ".join(text.replace("\u00a0", " ").split())
+    text = document_text(fmt, out.read_bytes())
     assert "ETIAS Central Unit, Frontex" in text
     assert "Art. 64(2) ETIAS Regulation" in text
     assert "28 December 2026" in text

@@ -9,11 +9,10 @@ to the police under the LED, nor in a letter to UNHCR).
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,6 @@ import yaml
 
 from app.case import Case
 from app.catalogue import load_catalogue
-from app.catalogue.models import Country
 from app.companion import compose_sheet
 from app.letters.compose import compose, letter_language, templates_root
 from app.letters.templates import environment

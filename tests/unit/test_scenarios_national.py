@@ -9,7 +9,6 @@ and that no provision of a law that does not bind the controller is cited.
 """
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 
@@ -17,8 +16,14 @@ import pytest
 
 from app.case import Case
 from app.catalogue import load_catalogue
-from app.letters.compose import (CitationError, available_languages, compose, letter_date,
-                                 letter_language, resolution_for)
+from app.letters.compose import (
+    available_languages,
+    compose,
+    letter_date,
+    letter_language,
+    resolution_for,
+)
+from tests.fixtures.readback import document_text
 
 CATALOGUE = load_catalogue()
 
@@ -352,18 +357,11 @@ def test_national_systems_offer_their_kind_in_their_country():
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_bamf_phone_letter_reads_back_from_docx_and_pdf(fmt):
-    from docx import Document
-    from pypdf import PdfReader
 
     from app.cli import render
 
     letter = compose(build(SCENARIOS[0]), CATALOGUE)
-    data = render(letter, fmt)
-    if fmt == "docx":
-        text = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
-    else:
-        text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-    flat = " ".join(text.replace("\u00a0", " ").split())
+    flat = document_text(fmt, render(letter, fmt))
     assert "Bundesamt für Migration und Flüchtlinge" in flat
     assert "§ 15a Abs. 2 AsylG" in flat
     assert "§ 34 Abs. 3 BDSG" in flat
