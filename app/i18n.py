@@ -27,6 +27,17 @@ def interface_languages() -> tuple[str, ...]:
     return (SOURCE_LANGUAGE, *[code for code in found if code != SOURCE_LANGUAGE])
 
 
+def preferred(accepted) -> str:
+    """The interface language a browser asks for: its languages in its own order, each matched
+    by its base code (``de-DE`` -> ``de``), else English."""
+    available = interface_languages()
+    for value, _quality in accepted:
+        base = value.split("-")[0].split("_")[0].lower()
+        if base in available:
+            return base
+    return SOURCE_LANGUAGE
+
+
 @functools.lru_cache(maxsize=64)
 def translations(lang: str) -> NullTranslations:
     """The gettext catalog of ``lang`` (a null catalog for English or an unknown code)."""

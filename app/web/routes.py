@@ -25,8 +25,7 @@ bp = Blueprint("web", __name__)
 @bp.get("/")
 def index():
     """Send the visitor to the interface language their browser asks for."""
-    lang = request.accept_languages.best_match(i18n.interface_languages()) or "en"
-    return redirect(url_for("web.start", lang=lang))
+    return redirect(url_for("web.start", lang=i18n.preferred(request.accept_languages)))
 
 
 @bp.get("/<lang>/")

@@ -19,12 +19,12 @@ import pytest
 from app.case import KINDS, TOPICS, Case
 from app.catalogue import load_catalogue
 from app.companion import compose_sheet
-from app.letters.compose import compose, letter_date, letter_language, resolution_for
+from app.letters.compose import available_languages, compose, letter_date, letter_language, resolution_for
 from tests.fixtures.readback import document_text
 
 RIGHTS = ("access", "explanation", "contestation", "human_review", "rectification", "erasure",
           "restriction", "objection")
-LANGS = ("en", "fr", "de")
+LANGS = available_languages()  # every letter language with templates
 PERSON = {"name": "Amal Haddad", "other_names": "Amal Hadad", "birth_date": "1994-03-12",
           "address": "Musterweg 1\n10115 Berlin", "email": "amal@example.org"}
 DETAILS = {"inaccurate": "date of birth 1994-12-03", "correction": "1994-03-12",

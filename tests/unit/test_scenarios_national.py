@@ -326,10 +326,13 @@ def test_phone_extraction_rests_on_the_gdpr_and_says_the_law_is_unverified(syste
     assert "The national law allowing the seizure was not verified; this letter relies on the GDPR." in entry.notes
 
 
-def test_dutch_letters_default_to_english_until_dutch_templates_exist():
-    available = set(available_languages())
-    assert "nl" not in available
-    assert CATALOGUE.default_letter_language("NL", available) == "en"
+@pytest.mark.parametrize("country, expected", [("NL", "nl"), ("BE", "nl"), ("LU", "fr"), ("AT", "de")])
+def test_letters_default_to_the_first_official_language_with_templates(country, expected):
+    assert CATALOGUE.default_letter_language(country, set(available_languages())) == expected
+
+
+def test_a_country_without_templates_in_its_language_gets_english():
+    assert CATALOGUE.default_letter_language("PL", {"en", "de", "fr"}) == "en"
 
 
 def test_registry_supervisors():

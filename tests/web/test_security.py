@@ -143,7 +143,8 @@ def test_the_session_cookie_holds_only_the_csrf_token(csrf_app, answers):
 
 @pytest.mark.parametrize("accept,target", [("ar", "/ar/"), ("ar-SY,ar;q=0.9,en;q=0.5", "/ar/"), ("fr", "/fr/"),
                                            ("fr-CH, de;q=0.8", "/fr/"), ("xx", "/en/"), ("", "/en/"),
-                                           ("de-DE,en;q=0.3", "/en/")])
+                                           ("de-DE,en;q=0.3", "/de/"), ("es-ES,en;q=0.5", "/es/"),
+                                           ("pt-BR,xx;q=0.9", "/en/"), ("en-GB,ar;q=0.9", "/en/")])
 def test_start_redirects_to_the_browser_language(client, accept, target):
     response = client.get("/", headers={"Accept-Language": accept} if accept else {})
     assert response.status_code in (302, 303)
