@@ -145,6 +145,7 @@ def _context(case: Case, resolution: Resolution, lang: LetterLanguage, citer: Ci
         "recital": citer.recital,
         "judgment": citer.judgment,
         "title": lambda article: regime.title(article, lang.code),
+        "official": lambda article, fallback: _official_title(regime, article, lang) or fallback,
         "date": citer.date,
         "right_articles": lambda right: citer.own(*regime.right_articles(right)),
         "subject_articles": lambda: citer.own(*_subject_refs(regime, case.rights)),
@@ -165,6 +166,16 @@ def _deadline_terms(resolution: Resolution, lang: LetterLanguage) -> dict:
         "deadline_period": words["one"] if count == 1 else words["other"].format(n=count),
         "deadline_extension": bool(rule.get("extension_months")),
     }
+
+
+def _official_title(regime, article: str, lang: LetterLanguage) -> str:
+    """The official title of a GDPR-numbered article under ``regime`` in ``lang``, or "".
+
+    The Formex source writes apostrophes as ASCII; the letter uses its language's own.
+    """
+    own = regime.own_ref(article)
+    title = regime.titles.get(own, {}).get(lang.code, "") if own else ""
+    return title.replace("'", lang.meta.get("apostrophe", "'"))
 
 
 def catalogue_order(regime) -> list[str]:

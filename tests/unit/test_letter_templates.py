@@ -12,6 +12,7 @@ import collections
 import functools
 import re
 import string
+from pathlib import Path
 
 import pytest
 from babel import Locale
@@ -251,3 +252,39 @@ def test_german_letter_starts_in_lower_case_after_the_salutation():
         salutation, first = composed.blocks[0].text, composed.blocks[1].text
         assert salutation == "Sehr geehrte Damen und Herren,"
         assert first[:1].islower(), first[:40]
+
+
+# --- official GDPR article titles --------------------------------------------------------
+
+OFFICIAL_TABLE = Path(__file__).resolve().parents[3] / "shared" / "docs" / "gdpr-article-titles.tsv"
+TITLED = {"access": "15", "rectification": "16", "erasure": "17", "restriction": "18", "objection": "21"}
+
+
+def official_titles() -> dict:
+    """The official table (shared/docs when beside the checkout, else the catalogue's copy)."""
+    import csv
+
+    from app.catalogue.loader import DATA
+
+    path = OFFICIAL_TABLE if OFFICIAL_TABLE.exists() else DATA / "gdpr-article-titles.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row.pop("article"): row for row in csv.DictReader(handle, delimiter="\t")}
+
+
+def _normal(text: str) -> str:
+    """Compare as the brief says: the same text whatever the apostrophe and spaces."""
+    return " ".join(text.replace("\u2019", "'").replace("\u00a0", " ").split())
+
+
+@pytest.mark.parametrize("code", [c for c in LANGUAGES if c in official_titles()["15"]])
+def test_headings_carry_the_official_gdpr_article_titles(code):
+    titles = official_titles()
+    composed = letter(code, "decision", tuple(TITLED), full=True)
+    headings = [_normal(b.text) for b in composed.blocks if b.kind == "heading"]
+    for right, article in TITLED.items():
+        title = _normal(titles[article][code])
+        assert any(h.startswith(title + " (") for h in headings), (code, article, title, headings)
+
+
+def test_every_letter_language_with_an_official_table_column_is_checked():
+    assert {"en", "fr", "de", "es", "it", "nl"} <= set(LANGUAGES)
