@@ -42,6 +42,9 @@ def extract_country_names(fileobj, keywords, comment_tags, options):
 def extract_regime_notes(fileobj, keywords, comment_tags, options):
     """Yield the English text of each regime note (shown to the person, so translated)."""
     data = yaml.safe_load(fileobj.read().decode("utf-8")) or {}
+    name = ((data.get("names") or {}).get("long") or {}).get("en")
+    if name:
+        yield 0, "_", name, [f"I18N: the name of a law ({data.get('id', '?')}), on the check page"]
     for key, note in (data.get("notes") or {}).items():
         text = (note.get("text") or {}).get("en")
         if text:

@@ -57,13 +57,23 @@ def legal_frame(resolution) -> dict:
     ui = str(get_locale())
     controller = resolution.controller
     return {
-        "laws": [f"{r.long(ui)} ({r.data['instrument']})" for r in resolution.regimes],
+        "laws": [_law_name(r, ui) for r in resolution.regimes],
         "supervisory": resolution.supervisory.name if resolution.supervisory else "",
         "unverified": [_(text) for text in _unverified_texts(resolution)],
         "disagreements": list(controller.disagreements) if controller else [],
         "authority_notes": [_(note) for note in controller.notes] if controller else [],
         "system_notes": [_(note) for note in resolution.checked_notes()],
     }
+
+
+def _law_name(regime, ui: str) -> str:
+    """A law's name in the interface language: the catalogue's own where it has one (the
+    letter languages), else the English name through gettext; with its short name."""
+    names = regime.data["names"]["long"]
+    english = names["en"]  # a gettext id extracted from the regime file (extract.py)
+    long = names[ui] if ui in names else _(english)
+    short = regime.short(ui) if ui in regime.data["names"]["short"] else regime.short("en")
+    return long if short in long else f"{long} ({short})"
 
 
 def _unverified_texts(resolution) -> list[str]:

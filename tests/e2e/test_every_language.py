@@ -24,6 +24,20 @@ ANSWERS = {
 ENGLISH_TITLES = {step.name: str(step.title) for step in STEPS}
 
 
+def _english_sentences() -> set[str]:
+    """Interface messages long enough to be sentences (names and codes are left aside)."""
+    from babel.messages.pofile import read_po
+
+    from app.paths import data_dir
+
+    with (data_dir("locales") / "messages.pot").open("rb") as handle:
+        catalog = read_po(handle)
+    return {m.id for m in catalog if isinstance(m.id, str) and len(m.id) >= 25 and "%(" not in m.id}
+
+
+ENGLISH = _english_sentences()
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_of_the_wizard(phone, live_server, lang):
     page = phone
@@ -34,6 +48,9 @@ def test_every_page_of_the_wizard(phone, live_server, lang):
         checks.assert_page_ok(page, lang, step)
         if lang != "en":  # the question itself is translated, not the English source
             assert page.locator("main h1").inner_text().strip() != ENGLISH_TITLES[step], step
+            shown = page.locator("body").inner_text()
+            untranslated = [m for m in ENGLISH if m in shown]
+            assert not untranslated, (step, untranslated[:3])
 
     values = {**ANSWERS, "languages": {"sheet_language": lang}}
     seen = w.walk_to_review(page, live_server, lang, "phone", values, on_page=each_page)
