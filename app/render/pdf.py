@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import threading
+from io import BytesIO
 
-from weasyprint import CSS, HTML
+from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
@@ -50,13 +51,17 @@ def _tools() -> _Tools:
     return tools
 
 
-def render_pdf(letter: Letter) -> bytes:
+def render_pdf(letter: Letter, *, attachments: dict[str, bytes] | None = None) -> bytes:
     """Render ``letter`` as PDF bytes (A4, fonts embedded and subset, nothing fetched).
 
     The document title comes from ``<title>`` (``letter.title``); the HTML carries no
-    author meta element, so the PDF has no author, and no attachments are passed.
+    author meta element, so the PDF has no author. ``attachments`` (file name -> bytes) are
+    embedded only where the caller asks: the person's own sheet carries their case file; a
+    letter to an authority never carries anything.
     """
     tools = _tools()
     # base_url=None: relative URLs stay unresolved, and the fetcher refuses the rest.
     html = HTML(string=render_document(letter, css=None), base_url=None, url_fetcher=tools.fetcher)
-    return html.write_pdf(stylesheets=[tools.css], font_config=tools.fonts, attachments=None)
+    files = [Attachment(file_obj=BytesIO(data), name=name, url_fetcher=tools.fetcher)
+             for name, data in (attachments or {}).items()] or None
+    return html.write_pdf(stylesheets=[tools.css], font_config=tools.fonts, attachments=files)

@@ -9,6 +9,7 @@ from io import BytesIO
 
 from flask import Blueprint, Response, render_template, request, send_file
 
+from .. import casefile
 from ..case import CaseError
 from ..companion import compose_sheet
 from ..letters.compose import compose
@@ -68,5 +69,7 @@ def letter(fmt):
                                letter=composed, answers=carried.dump(answers))
     if fmt == "sheet":
         sheet = compose_sheet(case, composed)
-        return _file(render_pdf(sheet), f"sheet-{case.sheet_language}-{case.sent_on.isoformat()}.pdf", "pdf")
+        # The person's own sheet carries their case, so keeping it is enough to come back.
+        data = render_pdf(sheet, attachments={casefile.ATTACHMENT: casefile.dump(case)})
+        return _file(data, f"sheet-{case.sheet_language}-{case.sent_on.isoformat()}.pdf", "pdf")
     return review_page(answers)

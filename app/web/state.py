@@ -63,3 +63,29 @@ def to_case_dict(state: dict) -> dict:
     if state.get("for_someone_else") == "y":
         data["representative"] = section("representative")
     return data
+
+
+def from_case_dict(data: dict) -> dict:
+    """Flat wizard answers from the Case JSON form (the inverse of :func:`to_case_dict`).
+
+    The file comes from outside: anything of the wrong shape becomes an empty answer, and
+    the result goes through :func:`load`'s cleaning like any posted answers.
+    """
+    def text(value) -> str:
+        return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+
+    answers = {key: text(data.get(key)) for key in
+               ("kind", "country", "system", "letter_language", "sheet_language", "sent_on", "place")}
+    rights = data.get("rights")
+    answers["rights"] = [text(r) for r in rights] if isinstance(rights, list) else []
+    answers["rights_for"] = answers["kind"]
+    sections = ["authority", "event", "person", "details"]
+    if isinstance(data.get("representative"), dict):
+        answers["for_someone_else"] = "y"
+        sections.append("representative")
+    for section in sections:
+        values = data.get(section)
+        for key, value in (values.items() if isinstance(values, dict) else ()):
+            if isinstance(key, str):
+                answers[f"{section}_{key}"] = text(value)
+    return load({STATE_FIELD: json.dumps(answers)})

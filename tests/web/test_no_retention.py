@@ -6,6 +6,7 @@ redirect or any URL — only in the pages and files sent back to the person.
 """
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -192,3 +193,32 @@ def test_the_detectors_find_a_canary_that_was_kept(tmp_path, canaries, logs):
     logging.getLogger("app").info("typed %s", latin)
     with pytest.raises(AssertionError):
         assert_not_logged(latin, *logs)
+
+
+def test_the_case_file_flows_leave_no_trace(app, client, answers, canaries, logs, capfd):
+    """Saving the case, the sheet that carries it, opening both again and the calendar file."""
+    latin, arabic = canaries
+    typed = {**answers, "person_name": f"{latin} {arabic}", "person_references": latin,
+             "authority_name": f"Office {latin}"}
+    before, start_ns = snapshot(), time.time_ns()
+    responses = [client.post(f"/en/{path}", data={"answers": json.dumps(typed)})
+                 for path in ("case/save", "case/calendar", "letter/sheet")]
+    assert all(r.status_code == 200 for r in responses)
+    for data, name in ((responses[0].data, "case.json"), (responses[2].data, "sheet.pdf")):
+        opened = client.post("/en/case/open", data={"case": (io.BytesIO(data), name)},
+                             content_type="multipart/form-data")
+        assert opened.status_code == 200 and latin in opened.get_data(as_text=True)
+        responses.append(opened)
+    for path in new_or_changed(before, snapshot(), start_ns):
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            continue
+        assert latin.encode() not in data and arabic.encode() not in data, path
+    out, err = capfd.readouterr()
+    for canary in (latin, arabic):
+        assert canary not in out and canary not in err
+        assert_not_logged(canary, *logs)
+        for response in responses:
+            assert canary not in response.headers.get("Content-Disposition", "")
+            assert all(canary not in c for c in response.headers.getlist("Set-Cookie"))
