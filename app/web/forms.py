@@ -81,6 +81,11 @@ def _fail(field, message) -> bool:
     return False
 
 
+def _reachable(address, email) -> bool:
+    """Someone must be reachable for the answer: a postal address or an e-mail address."""
+    return bool(address.data or email.data) or _fail(address, _NO_CONTACT)
+
+
 class PastDate:
     """Accepts 2026-01-31, 31.01.2026 or 31/01/2026 and stores the ISO form."""
 
@@ -216,9 +221,9 @@ class AboutForm(FlaskForm):
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
-        if not self.for_someone_else.data and not (self.person_address.data or self.person_email.data):
-            return _fail(self.person_address, _NO_CONTACT)
-        return valid
+        if self.for_someone_else.data:  # their address receives the answer instead
+            return valid
+        return _reachable(self.person_address, self.person_email) and valid
 
 
 class RepresentativeForm(FlaskForm):
@@ -230,9 +235,7 @@ class RepresentativeForm(FlaskForm):
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
-        if not (self.representative_address.data or self.representative_email.data):
-            return _fail(self.representative_address, _NO_CONTACT)
-        return valid
+        return _reachable(self.representative_address, self.representative_email) and valid
 
 
 class LanguagesForm(FlaskForm):
