@@ -49,9 +49,6 @@ class Regime:
         base, _ = _split(ref)
         return bool(base) and base in self.data["articles"]
 
-    def article_fact(self, ref: str) -> dict:
-        """The catalogue entry (sources, verification mark) of the article ``ref`` is in."""
-        return self.data["articles"][_split(ref)[0]]
 
     def title(self, article: str, lang: str) -> str:
         """The official title of ``article`` in ``lang``; KeyError if not recorded."""

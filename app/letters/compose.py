@@ -178,11 +178,6 @@ def _official_title(regime, article: str, lang: LetterLanguage) -> str:
     return title.replace("'", lang.meta.get("apostrophe", "'"))
 
 
-def catalogue_order(regime) -> list[str]:
-    """Rights in the order a letter lists them (the order of the regime's data)."""
-    return list(regime.data["rights"])
-
-
 def _subject_refs(regime, rights) -> list[str]:
     """The distinct base articles behind the chosen rights, in article order (own numbering)."""
     bases = {ref.split("(")[0] for right in rights if regime.offers(right)

@@ -8,7 +8,7 @@ from flask import render_template
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
-from .. import i18n, wording
+from .. import wording
 from ..case import Case, CaseError
 from ..catalogue import load_catalogue
 from ..letters.compose import (
@@ -117,8 +117,3 @@ def _shown(field, answers: dict) -> str:
         labels = {str(choice.value): str(choice.label) for choice in field.choices or []}
         return labels.get(str(value), "")
     return value or ""
-
-
-def language_label(code: str, ui: str) -> str:
-    """The name of a language in the interface language."""
-    return i18n.language_name(code, ui)

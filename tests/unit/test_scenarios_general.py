@@ -171,8 +171,8 @@ SCENARIOS = [
         deadline=dt.date(2027, 2, 1),
         phrases=("risk assessment", "Annex III, point 7"),
         documents=("gen_detention_risk", "gen_model_version")),
-    # Electronic monitoring in Belgium, letter in French (the first official language with
-    # templates). Sent 21 Oct 2026: 21 Nov is a Saturday, so Monday 23 Nov 2026. No AI Act.
+    # Electronic monitoring in Belgium, letter in French (chosen: Brussels writes in French;
+    # the default would be Dutch, Belgium's first official language). Sent 21 Oct 2026: 21 Nov is a Saturday, so Monday 23 Nov 2026. No AI Act.
     Scenario(
         "electronic-monitoring-be",
         dict(kind="decision", country="BE", system="electronic_monitoring", topic="detention",
