@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from .text import clean
 
@@ -22,6 +22,10 @@ TOPICS = {
     "phone": ("phone", "computer", "cloud"),
     "unsure": (),
 }
+# Follow-up letters, what the authority did, and what an answer can leave out.
+FOLLOWUPS = ("reminder", "incomplete", "complaint", "reconsideration")
+ANSWERS = ("none", "incomplete", "refused")
+MISSING = ("copy", "recipients", "source", "logic", "human_review", "legal_basis")
 LIMITS = {"short": 200, "email": 254, "address": 500, "long": 2000}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -93,6 +97,31 @@ class Details:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """A letter after the first request: what happened since, and what to ask now.
+
+    ``route`` names an additional basis whose own review body receives a complaint (the
+    CADA for the French CRPA); empty means the supervisory authority of the governing law.
+    """
+
+    letter: str
+    written_on: dt.date
+    answer: str = "none"
+    answered_on: dt.date | None = None
+    answer_reference: str = ""
+    extension: bool = False
+    missing: tuple[str, ...] = ()
+    keep_identity: bool = False
+    route: str = ""
+    statement: str = ""  # the person's own point of view (reconsideration, complaint)
+
+    @property
+    def template(self) -> str:
+        """The letter template's name: ``complaint``, or ``complaint_crpa`` for a route."""
+        return f"{self.letter}_{self.route}" if self.route else self.letter
+
+
+@dataclass(frozen=True)
 class Case:
     """One letter's worth of facts. Build it with :meth:`from_dict`, never by hand."""
 
@@ -109,6 +138,7 @@ class Case:
     representative: Representative | None = None
     place: str = ""
     system: str = ""  # catalogue id (systems.yaml), or empty for "other / not sure"
+    followup: FollowUp | None = None
 
     @classmethod
     def from_dict(cls, data: dict, *, rights: set[str] | None = None,
@@ -164,6 +194,7 @@ class Case:
             place=v.text("place", "short"),
             system=v.known("system", systems),
         )
+        case = replace(case, followup=v.followup(case.sent_on))
         v.check_contact(case)
         if v.errors:
             raise CaseError(v.errors)
@@ -173,6 +204,10 @@ class Case:
         """Return the JSON form (dates as ISO strings), the inverse of :meth:`from_dict`."""
         raw = asdict(self)
         raw["rights"] = list(self.rights)
+        if self.followup is None:
+            del raw["followup"]
+        else:
+            raw["followup"]["missing"] = list(self.followup.missing)
         return {"schema": SCHEMA, **_iso_dates(raw)}
 
 
@@ -291,6 +326,57 @@ class _Validator:
             address=self.text("representative.address", "address", multiline=True),
             email=self.email("representative.email"),
         )
+
+    def flag(self, path) -> bool:
+        """A yes/no answer: JSON true/false, or the web's "y"/""."""
+        raw = self.raw(path)
+        return raw is True or (isinstance(raw, str) and clean(raw).lower() in ("y", "yes", "true", "1"))
+
+    def followup(self, request_date: dt.date) -> FollowUp | None:
+        """The follow-up section, checked against the first request's date, or None."""
+        if not isinstance(self.raw("followup"), dict):
+            return None
+        written = self.date("followup.written_on", ahead=366) or dt.date.today()
+        if written < request_date:
+            self.errors["followup.written_on"] = N_("This letter cannot be dated before your first letter.")
+        answered = self.date("followup.answered_on", past=True)
+        if answered and not request_date <= answered <= written:
+            self.errors["followup.answered_on"] = N_(
+                "The answer must be dated between your first letter and this one.")
+        raw_missing = self.raw("followup.missing") or []
+        missing = tuple(dict.fromkeys(clean(m) for m in raw_missing if isinstance(m, str))) \
+            if isinstance(raw_missing, (list, tuple)) else ()
+        if not set(missing) <= set(MISSING):
+            self.errors["followup.missing"] = N_("Choose one of the options.")
+            missing = ()
+        letter = self.choice("followup.letter", FOLLOWUPS)
+        answer = self.choice("followup.answer", ANSWERS, required=False) or "none"
+        if letter == "incomplete" and answer == "none":
+            answer = "incomplete"  # the letter itself says an answer came
+        followup = FollowUp(
+            letter=letter,
+            written_on=written,
+            answer=answer,
+            answered_on=answered,
+            answer_reference=self.text("followup.answer_reference", "short"),
+            extension=self.flag("followup.extension"),
+            missing=missing,
+            keep_identity=self.flag("followup.keep_identity"),
+            route=self.known("followup.route", None),
+            statement=self.text("followup.statement", "long", multiline=True),
+        )
+        self.check_followup(followup)
+        return followup
+
+    def check_followup(self, followup: FollowUp) -> None:
+        """What each follow-up needs: a reminder has had no answer; an incomplete answer
+        names what is missing."""
+        if followup.letter == "reminder" and followup.answer != "none":
+            self.errors["followup.answer"] = N_(
+                "You have had an answer, so a reminder does not fit. Choose the letter about an "
+                "incomplete answer, or a complaint.")
+        if followup.letter == "incomplete" and not followup.missing:
+            self.errors["followup.missing"] = N_("Tick at least one thing the answer leaves out.")
 
     def check_contact(self, case: Case) -> None:
         """Someone must be reachable for the answer: the person or their representative."""

@@ -1,4 +1,5 @@
 """JSON schemas the catalogue's data files must satisfy; checked once at start-up."""
+from ..case import MISSING
 
 _MARK = {"enum": ["V", "S", "U"]}
 _SOURCES = {"type": "array", "items": {"type": "string"}, "minItems": 1}
@@ -8,6 +9,7 @@ _FACT = {
     "properties": {"sources": _SOURCES, "verified": _MARK},
 }
 _PER_LANG = {"type": "object", "additionalProperties": {"type": "string"}, "required": ["en"]}
+_REFS = {"type": "array", "items": {"type": "string"}}
 _NAME = {"oneOf": [{"type": "string"}, _PER_LANG]}
 
 # A period: N months or N days, or no fixed period at all (the LED leaves it to national law).
@@ -52,6 +54,17 @@ REGIME = {
                               "properties": {"articles": {"type": "array"}}}]}},
         "deadline": _DEADLINE,
         "complaint": {"allOf": [_FACT, {"required": ["authority"]}]},
+        # What follow-up letters cite, in the regime's own numbering: the duty to give reasons
+        # for not acting, the provision behind each item an answer may leave out, and the
+        # provisions that let a supervisory authority check a refusal for the person.
+        "followup": {"allOf": [_FACT, {"properties": {
+            "reasons": _REFS,
+            "items": {"type": "object", "propertyNames": {"enum": list(MISSING)},
+                      "additionalProperties": _REFS},
+            "indirect": _REFS,
+            "judgments": {"type": "object", "propertyNames": {"enum": list(MISSING)},
+                          "additionalProperties": _REFS},
+        }}]},
         "applies_from": {"type": "string"},
         "notes": {"type": "object", "additionalProperties": {
             "allOf": [_FACT, {"required": ["text"], "properties": {"text": _PER_LANG}}]}},

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import functools
 
-from ..case import N_, Case, CaseError
+from ..case import MISSING, N_, Case, CaseError
 from ..catalogue import Catalogue, load_catalogue
 from ..catalogue.resolve import Resolution, resolve
 from ..deadlines import Deadline, reply_deadline
-from . import markup
+from . import followups, markup
 from .citations import CitationError, Citer
 from .model import Letter
 from .templates import (
@@ -55,8 +55,12 @@ def _render(env, name: str, context: dict) -> str:
 
 
 def _part(env, context: dict, name: str) -> tuple:
-    """Render block ``name`` of ``parts.md`` (subject, signature...) into blocks."""
+    """Render block ``name`` (subject, signature...) into blocks: from ``parts/<letter>.md``
+    where that file defines it (follow-up letters), else from ``parts.md``."""
     template = env.get_template("parts.md")
+    own = env.get_or_select_template([f"parts/{context['letter']}.md", "parts.md"])
+    if name in own.blocks:
+        template = own
     return markup.parse("".join(template.blocks[name](template.new_context(context))))
 
 
@@ -77,14 +81,24 @@ def _lines(*values: str) -> tuple[str, ...]:
 
 def compose(case: Case, catalogue: Catalogue | None = None, *, kind: str = "request",
             banner: str = "") -> Letter:
-    """Compose the letter of ``kind`` for ``case`` in the case's letter language."""
+    """Compose the letter of ``kind`` for ``case`` in the case's letter language: ``request``
+    (the first letter) or ``followup`` (the case's follow-up letter, see followups.py)."""
     catalogue = catalogue or load_catalogue()
     resolution = resolution_for(case, catalogue)
     lang = letter_language(case.letter_language)
     env = environment(lang.code, resolution.regime.id)
     citer = Citer({r.id: r for r in resolution.regimes}, resolution.regime.id, lang)
-    deadline = deadline_for(case, resolution, catalogue)
+    if kind == "followup":
+        followups.check(case, resolution, catalogue)
+        kind = case.followup.template
+        deadline = followups.deadline(case, resolution, catalogue)
+        recipient = followups.recipient(case, resolution, catalogue) or case.authority
+        dated = case.followup.written_on
+    else:
+        deadline = deadline_for(case, resolution, catalogue)
+        recipient, dated = case.authority, case.sent_on
     context = _context(case, resolution, lang, citer, deadline)
+    context.update(_followup_context(case, resolution, citer, kind, recipient, dated))
     blocks = markup.parse(_render(env, f"{kind}.md", context))
     part = functools.partial(_part, env, context)
     writer = case.representative or case.person
@@ -92,7 +106,7 @@ def compose(case: Case, catalogue: Catalogue | None = None, *, kind: str = "requ
         language=lang.code,
         direction=lang.meta.get("direction", "ltr"),
         sender=_lines(writer.name, getattr(writer, "organisation", ""), writer.address, writer.email),
-        recipient=_lines(case.authority.name, case.authority.address),
+        recipient=_lines(recipient.name, recipient.address),
         place_date=_text(part("place_date")),
         subject=_text(part("subject")),
         references=_items(part("references")),
@@ -101,11 +115,11 @@ def compose(case: Case, catalogue: Catalogue | None = None, *, kind: str = "requ
         enclosures=_items(part("enclosures")),
         enclosures_label=_text(part("enclosures_label")),
         title=_text(part("subject")),
-        deadline=deadline.date if deadline else None,
+        deadline=deadline.date if deadline and kind == "request" else None,
         regime=resolution.regime.id,
         citations=tuple(dict.fromkeys(citer.cited)),
         kind=kind,
-        recipient_email=case.authority.email,
+        recipient_email=recipient.email or "",
         banner=banner,
     )
 
@@ -151,6 +165,55 @@ def _context(case: Case, resolution: Resolution, lang: LetterLanguage, citer: Ci
         "subject_articles": lambda: citer.own(*_subject_refs(regime, case.rights)),
         "q": lambda text: f"{lang.meta['quotes'][0]}{text}{lang.meta['quotes'][1]}",
     }
+
+
+def _followup_context(case: Case, resolution: Resolution, citer: Citer, letter: str,
+                      recipient, dated) -> dict:
+    """What follow-up templates use beyond the request's context; citations are functions so
+    that only what a template prints is recorded."""
+    regime = resolution.regime
+    data = regime.data.get("followup", {})
+    complaint = regime.data.get("complaint", {})
+    followup = case.followup
+    rule = resolution.deadline_rule or {}
+    indirect = [(r.id, r.data["followup"]["indirect"]) for r in resolution.regimes
+                if r.data.get("followup", {}).get("indirect")]
+    own_article = complaint.get("article") if regime.has_article(complaint.get("article", "")) else ""
+    route = followup.route if followup else ""
+    route_data = next((r.data["complaint"] for r in resolution.additional if r.id == route), {})
+    return {
+        "letter": letter,
+        "followup": followup,
+        "sent_on": citer.date(dated),
+        "request_date": citer.date(case.sent_on),
+        "answered_on": citer.date(followup.answered_on) if followup else "",
+        "controller": case.authority,
+        "recipient": recipient,
+        "missing": [m for m in MISSING if followup and m in followup.missing],
+        "item_cite": lambda item: _item_cite(citer, data, item),
+        "reasons": bool(data.get("reasons")),
+        "cite_reasons": lambda: citer.own(*data["reasons"]),
+        "has_complaint_article": bool(own_article),
+        "complaint_cite": lambda: citer.own(own_article),
+        "has_silence_article": bool(complaint.get("silence_article")),
+        "silence_cite": lambda: citer.own(complaint["silence_article"]),
+        "silence_months": complaint.get("court_after_silence_months", 0),
+        "indirect": bool(indirect),
+        "indirect_cite": lambda: "; ".join(citer.law(rid, *refs) for rid, refs in indirect),
+        "deadline_checked": rule.get("verified") in ("V", "S"),
+        "deadline_cite": lambda: citer.law(resolution.deadline_regime.id, rule["article"]),
+        "route_cite": lambda: citer.law(route, route_data["article"]),
+        "offers": regime.offers,
+    }
+
+
+def _item_cite(citer: Citer, data: dict, item: str) -> str:
+    """The provisions (and judgments) behind one item an answer left out, or "" if none."""
+    refs = data.get("items", {}).get(item, [])
+    if not refs:
+        return ""
+    cited = [citer.own(*refs), *(citer.judgment(j) for j in data.get("judgments", {}).get(item, []))]
+    return citer.lang.meta["cite"].get("separator", "; ").join(cited)
 
 
 def _deadline_terms(resolution: Resolution, lang: LetterLanguage) -> dict:

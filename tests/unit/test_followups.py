@@ -1,0 +1,231 @@
+"""Every follow-up letter, for every regime and every letter language, composed and checked.
+
+Each scenario is a case of one legal area; each follow-up the legal frame allows is composed
+in every letter language and compared with the English letter: the same citations, the same
+structure, the recipient the law names, the first request's date, no template leftovers.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+import pytest
+
+from app.case import Case, CaseError
+from app.catalogue import load_catalogue
+from app.letters import followups
+from app.letters.compose import available_languages, compose, resolution_for
+from app.letters.templates import letter_date, letter_language
+
+LANGUAGES = available_languages()
+REQUEST = "2026-09-01"
+WRITTEN = "2026-11-20"
+
+# name: (country, system, authority id, kind, topic, rights, letter languages,
+#        regime, complaint recipient id or None)
+SCENARIOS = {
+    "gdpr_bamf": ("DE", "bamf_biometrics", "bamf", "biometric", "fingerprints",
+                  ["access", "explanation", "human_review", "contestation"], LANGUAGES, "gdpr", "bfdi"),
+    "gdpr_cnaf_crpa": ("FR", "cnaf_scoring", "cnaf", "decision", "benefits",
+                       ["access", "explanation", "human_review"], LANGUAGES, "gdpr", "cnil"),
+    "gdpr_nl": ("NL", "", "ind", "decision", "residence", ["access", "rectification"], LANGUAGES, "gdpr", "ap"),
+    "eudpr_etias": ("EU", "etias", "etias_central_unit", "decision", "visa",
+                    ["access", "explanation", "human_review"], LANGUAGES, "eudpr", "edps"),
+    "led_police_nl": ("NL", "police_phone_seizure", "", "phone", "phone",
+                      ["access", "erasure", "human_review"], LANGUAGES, "led", "ap"),
+    "unhcr": ("DE", "unhcr_registration", "unhcr", "biometric", "fingerprints",
+              ["access", "rectification"], LANGUAGES, "unhcr", "unhcr_review"),
+    "intl": ("ZZ", "", "", "unsure", "", ["access"], LANGUAGES, "intl", None),
+    "uk_gdpr_visa": ("GB", "uk_visa_streaming", "home_office", "decision", "visa",
+                     ["access", "explanation", "human_review"], ("en",), "uk_gdpr", "ico"),
+    "uk_part3_phone": ("GB", "uk_phone_criminal", "home_office", "phone", "phone",
+                       ["access", "erasure"], ("en",), "uk_dpa_part3", "ico"),
+}
+
+
+def base(name: str, lang: str) -> dict:
+    country, system, authority, kind, topic, rights, _langs, _regime, _to = SCENARIOS[name]
+    return {
+        "kind": kind, "country": country, "system": system,
+        "authority": {"name": "Test Authority", "address": "1 Test Street\nTest Town", "id": authority},
+        "event": {"topic": topic, "date": "2026-08-20" if kind != "unsure" else "", "reference": "REF-77"},
+        "rights": rights,
+        "person": {"name": "Amal Haddad", "address": "Musterweg 1\n10115 Berlin"},
+        "letter_language": lang, "sheet_language": "en", "sent_on": REQUEST,
+    }
+
+
+def followup_for(letter: str) -> dict:
+    """A realistic follow-up of each letter: every missing item the frame allows."""
+    template, _, route = letter.partition("_")
+    data = {"letter": template, "written_on": WRITTEN, "route": route}
+    if template == "incomplete":
+        data.update(answered_on="2026-10-05", answer_reference="OUT-5")
+    if template == "complaint":
+        data.update(answer="refused", answered_on="2026-10-05", keep_identity=True,
+                    statement="They did not look at my file.")
+    if template == "reconsideration":
+        data.update(statement="I was never heard.")
+    return data
+
+
+@functools.lru_cache(maxsize=None)
+def composed(name: str, letter: str, lang: str):
+    catalogue = load_catalogue()
+    data = base(name, lang)
+    probe = Case.from_dict(data)
+    resolution = resolution_for(probe, catalogue)
+    fu = followup_for(letter)
+    if fu["letter"] in ("incomplete", "complaint"):
+        fu["missing"] = followups.items(resolution, probe.rights)
+    case = Case.from_dict({**data, "followup": fu})
+    return case, compose(case, kind="followup")
+
+
+def cases():
+    catalogue = load_catalogue()
+    out = []
+    for name, spec in SCENARIOS.items():
+        probe = Case.from_dict(base(name, "en"))
+        for letter in followups.letters(resolution_for(probe, catalogue), catalogue):
+            out += [(name, letter, lang) for lang in spec[6]]
+    return out
+
+
+CASES = cases()
+
+
+def test_every_regime_offers_its_follow_ups():
+    """Reminders and incomplete answers everywhere; complaints where a body is known; human
+    review where the law gives it; the CADA route only with the CRPA."""
+    catalogue = load_catalogue()
+    offered = {name: followups.letters(resolution_for(Case.from_dict(base(name, "en")), catalogue), catalogue)
+               for name in SCENARIOS}
+    assert offered["gdpr_bamf"] == ["reminder", "incomplete", "complaint", "reconsideration"]
+    assert offered["gdpr_cnaf_crpa"] == ["reminder", "incomplete", "complaint", "complaint_crpa", "reconsideration"]
+    assert offered["led_police_nl"] == ["reminder", "incomplete", "complaint", "reconsideration"]
+    assert offered["unhcr"] == ["reminder", "incomplete", "complaint"]
+    assert offered["intl"] == ["reminder", "incomplete"]
+    assert "logic" not in followups.items(resolution_for(Case.from_dict(base("led_police_nl", "en")), catalogue),
+                                          ("access", "explanation"))
+
+
+@pytest.mark.parametrize(("name", "letter", "lang"), CASES)
+def test_follow_up_composes_cleanly(name, letter, lang):
+    case, result = composed(name, letter, lang)
+    text = "\n".join(result.plain_paragraphs())
+    assert result.regime == SCENARIOS[name][7]
+    if letter != "reconsideration":  # a human review follows the decision, not the request
+        assert letter_date(dt.date.fromisoformat(REQUEST), letter_language(lang)) in text
+    assert letter_date(dt.date.fromisoformat(WRITTEN), letter_language(lang)) in result.place_date
+    for leftover in ("{{", "}}", "{%", "%}", "{#", "#}", "\x01", "\x02", "\x03"):
+        assert leftover not in text
+    assert not re.search(r"\bNone\b", text)
+    for block in result.blocks:
+        for line in (block.items or block.text.split("\n")):
+            assert line.strip() and "  " not in line, line
+    if case.followup.statement:
+        assert case.followup.statement in text
+    if "OUT-5" in str(case.followup):
+        assert "OUT-5" in text
+
+
+@pytest.mark.parametrize(("name", "letter", "lang"), CASES)
+def test_complaint_goes_to_the_body_the_law_names(name, letter, lang):
+    case, result = composed(name, letter, lang)
+    catalogue = load_catalogue()
+    if letter.startswith("complaint"):
+        route = case.followup.route
+        body = (catalogue.authorities[catalogue.regimes[route].data["complaint"]["authority"]] if route
+                else catalogue.authorities[SCENARIOS[name][8]])
+        assert result.recipient[0] == body.name
+        assert "Test Authority" in "\n".join(result.plain_paragraphs())
+    else:
+        assert result.recipient[0] == "Test Authority"
+
+
+@pytest.mark.parametrize(("name", "letter", "lang"), [c for c in CASES if c[2] != "en"])
+def test_translation_says_what_english_says(name, letter, lang):
+    """Same citations, blocks, list items, references and enclosures as the English letter."""
+    _, ours = composed(name, letter, lang)
+    _, english = composed(name, letter, "en")
+    assert ours.citations == english.citations
+    assert [(b.kind, len(b.items)) for b in ours.blocks] == [(b.kind, len(b.items)) for b in english.blocks]
+    assert (len(ours.references), len(ours.enclosures)) == (len(english.references), len(english.enclosures))
+
+
+def test_every_citation_of_a_follow_up_is_in_the_catalogue():
+    """Follow-up data (items, reasons, indirect, complaint and silence articles) name recorded
+    provisions only: compose raises CitationError otherwise, so composing every case checks it."""
+    for name, letter, lang in CASES:
+        assert composed(name, letter, lang)[1].citations
+
+
+@pytest.mark.parametrize(("letter", "answer", "field"), [
+    ("reminder", "refused", "followup.answer"),
+    ("incomplete", "incomplete", "followup.missing"),
+])
+def test_follow_up_needs_what_it_is_about(letter, answer, field):
+    data = {**base("gdpr_nl", "en"), "followup": {"letter": letter, "answer": answer, "written_on": WRITTEN}}
+    with pytest.raises(CaseError) as error:
+        Case.from_dict(data)
+    assert field in error.value.errors
+
+
+@pytest.mark.parametrize(("written_on", "answered_on", "field"), [
+    ("2026-08-01", "", "followup.written_on"),
+    (WRITTEN, "2026-08-15", "followup.answered_on"),
+    (WRITTEN, "2026-11-21", "followup.answered_on"),
+])
+def test_follow_up_dates_are_in_order(written_on, answered_on, field):
+    data = {**base("gdpr_nl", "en"), "followup": {"letter": "complaint", "written_on": written_on,
+                                                   "answered_on": answered_on}}
+    with pytest.raises(CaseError) as error:
+        Case.from_dict(data)
+    assert field in error.value.errors
+
+
+@pytest.mark.parametrize(("extension", "written_on", "allowed"), [
+    (False, "2026-10-01", False),   # the last day of the period: too early
+    (False, "2026-10-02", True),    # the day after: due
+    (True, "2026-10-02", False),    # an extension of two months was announced
+    (True, "2026-12-02", True),
+])
+def test_reminder_waits_for_the_end_of_the_period(extension, written_on, allowed):
+    data = {**base("gdpr_nl", "en"), "followup": {"letter": "reminder", "written_on": written_on,
+                                                   "extension": extension}}
+    case = Case.from_dict(data)
+    if allowed:
+        assert compose(case, kind="followup").kind == "reminder"
+    else:
+        with pytest.raises(CaseError) as error:
+            compose(case, kind="followup")
+        assert "followup.written_on" in error.value.errors
+
+
+def test_reminder_names_the_extended_deadline():
+    data = {**base("gdpr_nl", "en"), "followup": {"letter": "reminder", "written_on": "2026-12-02",
+                                                   "extension": True}}
+    text = "\n".join(compose(Case.from_dict(data), kind="followup").plain_paragraphs())
+    assert "1 December 2026" in text and "extension" in text
+
+
+def test_complaint_asks_to_keep_the_identity_only_when_asked():
+    _, asked = composed("gdpr_nl", "complaint", "en")
+    data = {**base("gdpr_nl", "en"), "followup": {"letter": "complaint", "written_on": WRITTEN}}
+    plain = compose(Case.from_dict(data), kind="followup")
+    assert "not to disclose my identity" in "\n".join(asked.plain_paragraphs())
+    assert "not to disclose my identity" not in "\n".join(plain.plain_paragraphs())
+
+
+def test_indirect_exercise_after_a_refusal():
+    """LED Art. 17 and BDSG § 34(3): the supervisory authority is asked to act for the person."""
+    assert "Art. 17 LED" in "\n".join(composed("led_police_nl", "complaint", "en")[1].plain_paragraphs()) \
+        or any("17" in c for c in composed("led_police_nl", "complaint", "en")[1].citations)
+    assert "bdsg_34 34(3)" in composed("gdpr_bamf", "complaint", "en")[1].citations
+
+
+def test_follow_up_round_trips_through_the_case_file():
+    case, _ = composed("gdpr_bamf", "complaint", "de")
+    assert Case.from_dict(case.to_dict()) == case
