@@ -55,3 +55,36 @@ RIGHTS = {
     "objection": (N_("Object to the use of my data"),
                   N_("You explain why, in your situation, the authority should stop using your data.")),
 }
+
+# I18N: the follow-up letters the person can choose after the first letter: a short name, then
+# when to use it.
+FOLLOWUPS = {
+    "reminder": (N_("A reminder"),
+                 N_("The time for the answer has passed and the authority has not answered.")),
+    "incomplete": (N_("A letter about an incomplete answer"),
+                   N_("The authority answered, but things you asked for are missing. You tick what is missing.")),
+    "complaint": (N_("A complaint to the data protection authority"),
+                  N_("No answer after a reminder, a refusal, or an answer that is still incomplete. A complaint is free.")),
+    "complaint_crpa": (N_("A referral to the CADA (France)"),
+                       N_("The administration did not give you the rules of the algorithm within one month. "
+                          "You can ask the CADA within two months.")),
+    "reconsideration": (N_("A request for a person to review the decision"),
+                        N_("A decision was made by a computer and no person looked at your case.")),
+}
+
+# I18N: what the authority did with the first letter.
+ANSWERS = {
+    "none": N_("It has not answered"),
+    "incomplete": N_("It answered, but things are missing"),
+    "refused": N_("It refused, completely or partly"),
+}
+
+# I18N: what an answer can leave out (a checklist).
+MISSING = {
+    "copy": N_("A copy of my data"),
+    "recipients": N_("Who received my data"),
+    "source": N_("Where my data came from"),
+    "logic": N_("How the computer reached the result, and which data counted"),
+    "human_review": N_("An answer to my request for a person to review the decision"),
+    "legal_basis": N_("The law the authority relies on to refuse, and its reasons"),
+}

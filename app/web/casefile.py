@@ -13,7 +13,7 @@ from ..case import CaseError
 from ..catalogue import load_catalogue
 from ..letters.compose import deadline_for, resolution_for
 from . import state as carried
-from .review import build_case, review_page
+from .review import build_case, followup_review_page, review_page
 
 bp = Blueprint("casefile", __name__)
 
@@ -21,9 +21,18 @@ bp = Blueprint("casefile", __name__)
 def _valid_case():
     answers = carried.load(request.form)
     try:
-        return answers, build_case(answers)
+        return answers, build_case(answers, followup=_following_up())
     except CaseError:
         return answers, None
+
+
+def _following_up() -> bool:
+    """Whether the button was pressed on the follow-up check page (which then comes back)."""
+    return request.form.get("which") == "followup"
+
+
+def _page(answers, **kwargs):
+    return (followup_review_page if _following_up() else review_page)(answers, **kwargs)
 
 
 @bp.post("/<lang>/case/save")
@@ -31,7 +40,7 @@ def save():
     """Download the case file (JSON) that lets the person come back without retyping."""
     answers, case = _valid_case()
     if case is None:
-        return review_page(answers)
+        return _page(answers)
     return send_file(BytesIO(casefile.dump(case)), mimetype="application/json", as_attachment=True,
                      download_name=f"recours-case-{case.sent_on.isoformat()}.json", max_age=0)
 

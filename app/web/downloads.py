@@ -12,11 +12,12 @@ from flask import Blueprint, Response, render_template, request, send_file
 from .. import casefile
 from ..case import CaseError
 from ..companion import compose_sheet
+from ..proof import compose_proof
 from ..letters.compose import compose
 from ..render import mailto_link, render_docx, render_pdf, render_text
 from ..render.html import render_fragment, stylesheet
 from . import state as carried
-from .review import build_case, review_page
+from .review import build_case, followup_review_page, review_page
 
 bp = Blueprint("downloads", __name__)
 
@@ -27,13 +28,29 @@ MIMETYPES = {
 }
 
 
+def _following_up() -> bool:
+    """Whether the download was asked for on the follow-up check page."""
+    return request.form.get("which") == "followup"
+
+
 def _letter_and_case():
     answers = carried.load(request.form)
     try:
+        if _following_up():
+            case = build_case(answers, followup=True)
+            return answers, case, compose(case, kind="followup")
         case = build_case(answers)
     except CaseError:
         return answers, None, None
     return answers, case, compose(case)
+
+
+def _back_step() -> str:
+    return "followup_review" if _following_up() else "review"
+
+
+def _page(answers):
+    return followup_review_page(answers) if _following_up() else review_page(answers)
 
 
 def _file(data: bytes, name: str, fmt: str):
@@ -52,8 +69,11 @@ def letter(fmt):
     """The letter as DOCX, PDF or plain text file; the e-mail and print pages; the sheet."""
     answers, case, composed = _letter_and_case()
     if composed is None:
-        return review_page(answers)
-    stem = f"letter-{composed.language}-{case.sent_on.isoformat()}"
+        return _page(answers)
+    dated = case.followup.written_on if _following_up() else case.sent_on
+    stem = f"{composed.kind.replace('_', '-')}-{composed.language}-{dated.isoformat()}"
+    if composed.kind == "request":
+        stem = f"letter-{composed.language}-{dated.isoformat()}"
     if fmt == "docx":
         return _file(render_docx(composed), f"{stem}.docx", "docx")
     if fmt == "pdf":
@@ -63,13 +83,16 @@ def letter(fmt):
     if fmt == "email":
         return render_template("wizard/email.html", text=render_text(composed),
                                mailto=mailto_link(composed), letter=composed,
-                               answers=carried.dump(answers))
+                               answers=carried.dump(answers), back_step=_back_step())
     if fmt == "print":
         return render_template("wizard/print.html", letter_html=render_fragment(composed),
-                               letter=composed, answers=carried.dump(answers))
+                               letter=composed, answers=carried.dump(answers), back_step=_back_step())
     if fmt == "sheet":
         sheet = compose_sheet(case, composed)
         # The person's own sheet carries their case, so keeping it is enough to come back.
         data = render_pdf(sheet, attachments={casefile.ATTACHMENT: casefile.dump(case)})
         return _file(data, f"sheet-{case.sheet_language}-{case.sent_on.isoformat()}.pdf", "pdf")
-    return review_page(answers)
+    if fmt == "proof":
+        return _file(render_pdf(compose_proof(case, composed)),
+                     f"proof-of-sending-{case.sheet_language}-{dated.isoformat()}.pdf", "pdf")
+    return _page(answers)

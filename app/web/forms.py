@@ -250,3 +250,38 @@ class LanguagesForm(FlaskForm):
 
 class ReviewForm(FlaskForm):
     """The review page has no fields of its own; it only carries the CSRF token."""
+
+
+# --- follow-up letters -------------------------------------------------------------------
+
+class FollowupForm(FlaskForm):
+    """Which follow-up letter to write; the choices depend on the law of the case."""
+    followup_letter = RadioField(_l("Which letter do you need now?"), validators=[_CHOOSE])
+
+
+class ReplyForm(FlaskForm):
+    """What happened since the first letter. Fields that do not fit the chosen letter are hidden."""
+    followup_answer = RadioField(_l("What did the authority do?"),
+                                 choices=choices((k, _l(v)) for k, v in wording.ANSWERS.items()),
+                                 validators=[Optional()])
+    followup_answered_on = _date(_l("Date of the authority's answer (if it answered)"),
+                                 description=_l("It is usually at the top of its letter."))
+    followup_answer_reference = _text(_l("Reference of the answer (optional)"))
+    followup_extension = BooleanField(_l("The authority told me it needs more time"),
+                                      false_values=("", "n", "false"))
+    followup_missing = MultiCheckboxField(_l("What is missing from the answer?"),
+                                          choices=choices((k, _l(v)) for k, v in wording.MISSING.items()),
+                                          validators=[Optional()])
+    followup_statement = _area(_l("In your own words (optional)"), "long",
+                               description=_l("Say briefly why the decision or the answer is wrong for you."))
+    followup_keep_identity = BooleanField(
+        _l("Ask the data protection authority not to tell the other authority who I am, unless it must "
+           "to deal with my complaint"), false_values=("", "n", "false"),
+        description=_l("Some authorities cannot deal with a complaint without giving your name. "
+                       "They will tell you before they do."))
+    followup_written_on = _date(_l("Date of this letter"), past=False, required=True,
+                                description=_l("Usually the day you send it."))
+
+
+class FollowupReviewForm(FlaskForm):
+    """The follow-up review page has no fields of its own; it only carries the CSRF token."""

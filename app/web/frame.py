@@ -1,8 +1,13 @@
 """The legal frame as the wizard sees it, worked out from the answers given so far."""
 from __future__ import annotations
 
+from ..case import Case, CaseError
 from ..catalogue import load_catalogue
 from ..catalogue.models import Authority, Regime, System
+from ..catalogue.resolve import resolve
+from ..letters import followups
+from ..letters.compose import available_languages, check_frame
+from . import state as carried
 
 
 def outside_europe(state: dict) -> bool:
@@ -52,3 +57,42 @@ def offered_rights(state: dict) -> list[str]:
     regime = regime_for(state)
     order = catalogue.rights["order"]
     return [r for r in order if regime is None or regime.offers(r)]
+
+
+def build_case(answers: dict, *, followup: bool = False) -> Case:
+    """Validate the carried answers into a Case (raises CaseError with field paths); with
+    ``followup``, the follow-up letter's answers too."""
+    catalogue = load_catalogue()
+    case = Case.from_dict(carried.to_case_dict(answers, followup=followup),
+                          rights=set(catalogue.rights["order"]),
+                          countries=catalogue.supported_countries(), languages=set(available_languages()),
+                          systems=set(catalogue.systems), authorities=set(catalogue.authorities))
+    check_frame(case, catalogue)
+    return case
+
+
+def _resolution(state: dict):
+    """The resolution of these answers, or None while they do not make a valid case."""
+    try:
+        case = build_case(state)
+    except CaseError:
+        return None, None
+    return case, resolve(load_catalogue(), country=case.country, system=case.system,
+                         authority=case.authority.id, on=case.event.date or case.sent_on)
+
+
+def followup_letters(state: dict) -> list[str]:
+    """The follow-up letters the law of these answers allows (reminder and incomplete answer
+    whenever the case is not yet complete)."""
+    _case, resolution = _resolution(state)
+    if resolution is None:
+        return ["reminder", "incomplete"]
+    return followups.letters(resolution, load_catalogue())
+
+
+def missing_items(state: dict) -> list[str]:
+    """The items an answer can leave out, for the rights of these answers."""
+    case, resolution = _resolution(state)
+    if resolution is None:
+        return []
+    return followups.items(resolution, case.rights)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from babel.lists import format_list
 from flask import render_template
@@ -9,26 +10,14 @@ from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
 from .. import wording
-from ..case import Case, CaseError
+from ..case import CaseError, FollowUp
 from ..catalogue import load_catalogue
-from ..letters.compose import (
-    available_languages,
-    check_frame,
-    deadline_for,
-    resolution_for,
-)
+from ..letters import followups
+from ..letters.compose import deadline_for, resolution_for
 from . import state as carried
-from .steps import BY_NAME, STEPS, active_steps, build_form
-
-
-def build_case(answers: dict) -> Case:
-    """Validate the carried answers into a Case (raises CaseError with field paths)."""
-    catalogue = load_catalogue()
-    case = Case.from_dict(carried.to_case_dict(answers), rights=set(catalogue.rights["order"]),
-                          countries=catalogue.supported_countries(), languages=set(available_languages()),
-                          systems=set(catalogue.systems), authorities=set(catalogue.authorities))
-    check_frame(case, catalogue)
-    return case
+from .frame import build_case
+from .frame import followup_letters as frame_letters
+from .steps import BY_NAME, STEPS, active_steps, build_form, hidden_fields
 
 
 def review_page(answers: dict, *, notice: str = ""):
@@ -44,12 +33,53 @@ def review_page(answers: dict, *, notice: str = ""):
         deadline = deadline_for(case, resolution, catalogue)
         frame = legal_frame(resolution)
     step = BY_NAME["review"]
-    steps = active_steps(answers)
+    steps = [s for s in active_steps(answers) if s.group == "request"]
     return render_template(
         "wizard/review.html", step=step, form=build_form(step, answers), answers=carried.dump(answers),
         state=answers, sections=_sections(answers, steps), problems=problems, case=case,
         deadline=deadline, frame=frame, number=len(steps), total=len(steps), notice=notice, return_to="",
-        first=False)
+        first=False, followup_letters=frame_letters(answers) if case else [])
+
+
+def followup_review_page(answers: dict, *, notice: str = ""):
+    """The check page of a follow-up letter: its answers, the dates, the recipient, downloads."""
+    problems, case, recipient = [], None, None
+    try:
+        case = build_case(answers, followup=True)
+        catalogue = load_catalogue()
+        resolution = resolution_for(case, catalogue)
+        followups.check(case, resolution, catalogue)
+        recipient = followups.recipient(case, resolution, catalogue)
+    except CaseError as error:
+        problems = [(_step_of(path), _(message)) for path, message in error.errors.items()]
+        case = None
+    step = BY_NAME["followup_review"]
+    steps = [s for s in active_steps(answers) if s.group == "followup"]
+    return render_template(
+        "wizard/followup_review.html", step=step, form=build_form(step, answers),
+        answers=carried.dump(answers), state=answers, sections=_sections(answers, steps),
+        problems=problems, case=case, dates=followup_dates(answers), recipient=recipient,
+        notes=[_(note) for note in recipient.notes] if recipient else [],
+        number=len(steps), total=len(steps), notice=notice, return_to="", first=False)
+
+
+def followup_dates(answers: dict) -> dict | None:
+    """The first letter's dates, for the follow-up pages: sent, deadline, first reminder day
+    (with and without an announced extension); None while the first letter's answers are invalid."""
+    try:
+        case = build_case(answers)
+    except CaseError:
+        return None
+    catalogue = load_catalogue()
+    resolution = resolution_for(case, catalogue)
+    plain = followups.deadline(case, resolution, catalogue)
+    rule = resolution.deadline_rule or {}
+    extended = None
+    if plain is not None and rule.get("extension_months"):
+        extended = followups.deadline(replace(case, followup=FollowUp("reminder", case.sent_on, extension=True)),
+                                      resolution, catalogue)
+    return {"sent": case.sent_on, "deadline": plain, "extended": extended,
+            "supervisory": resolution.supervisory.name if resolution.supervisory else ""}
 
 
 def legal_frame(resolution) -> dict:
@@ -95,8 +125,9 @@ def _sections(answers: dict, steps) -> list[dict]:
         if step.name == "review":
             continue
         form = build_form(step, answers)
+        hidden = hidden_fields(step, answers)
         rows = [(field.label.text, _shown(field, answers)) for field in form
-                if field.name != "csrf_token" and answers.get(field.name)]
+                if field.name != "csrf_token" and field.name not in hidden and answers.get(field.name)]
         sections.append({"name": step.name, "title": step.title, "rows": rows})
     return sections
 
@@ -105,6 +136,10 @@ def _shown(field, answers: dict) -> str:
     value = answers.get(field.name)
     if field.name == "rights":
         names = [_(wording.RIGHTS[r][0]) for r in value or [] if r in wording.RIGHTS]
+        return format_list(names, locale=str(get_locale())) if names else ""
+    if field.type == "MultiCheckboxField":
+        labels = {str(choice.value): str(choice.label) for choice in field.choices or []}
+        names = [labels[v] for v in value or [] if v in labels]
         return format_list(names, locale=str(get_locale())) if names else ""
     if field.type == "BooleanField":
         return _("Yes") if value == "y" else _("No")

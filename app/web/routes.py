@@ -6,9 +6,13 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
 from .. import i18n
+from ..case import CaseError
 from ..catalogue import load_catalogue
+from ..letters import followups
+from ..letters.compose import resolution_for
 from . import state as carried
-from .review import review_page
+from .frame import build_case
+from .review import followup_dates, followup_review_page, review_page
 from .steps import (
     BY_NAME,
     STEPS,
@@ -20,6 +24,9 @@ from .steps import (
 )
 
 bp = Blueprint("web", __name__)
+
+# The pages that show all answers with a Change button for each (not forms of their own).
+CHECK_PAGES = {"review": review_page, "followup_review": followup_review_page}
 
 
 @bp.get("/")
@@ -52,25 +59,47 @@ def wizard_response(posted, notice: str = ""):
     step = BY_NAME.get(posted.get("step", ""), STEPS[0])
     action = posted.get("action", "next")
     form = build_form(step, answers, formdata=posted)
-    if step.name == "review" and action == "next":
-        return review_page(answers)
+    if step.name in CHECK_PAGES and action == "next":
+        return CHECK_PAGES[step.name](answers)
+    if action == "followup":  # from the check page: write a follow-up to this case
+        return render_step(BY_NAME["followup"], {**answers, "stage": "followup"})
     if action == "next" and not notice:
-        if not form.validate():
+        if not form.validate() or not _checks_across(step, form, _merge(answers, form)):
             return render_step(step, _merge(answers, form), form=form, return_to=posted.get("return_to", ""))
         kind_changed = step.name == "kind" and form.kind.data != answers.get("kind")
         answers = _merge(answers, form)
-        if posted.get("return_to") == "review" and not kind_changed:
-            return review_page(answers)
+        back_to = CHECK_PAGES.get(posted.get("return_to", ""))
+        if back_to and not kind_changed:
+            return back_to(answers)
         return render_step(neighbour(step.name, answers, +1), answers)
     answers = _merge(answers, form)
     if action == "back":
         return render_step(neighbour(step.name, answers, -1), answers)
     if action.startswith("change:") and action[7:] in BY_NAME:
-        return render_step(BY_NAME[action[7:]], answers, return_to="review")
-    if step.name == "review":
-        return review_page(answers, notice=notice)
+        target = BY_NAME[action[7:]]
+        return render_step(target, answers, return_to="followup_review" if step.name == "followup_review" else "review")
+    if step.name in CHECK_PAGES:
+        return CHECK_PAGES[step.name](answers, notice=notice)
     return render_step(step, answers, form=build_form(step, answers, formdata=posted), notice=notice,
                        return_to=posted.get("return_to", ""))
+
+
+def _checks_across(step, form, answers: dict) -> bool:
+    """Checks that need the whole case (a reminder dated before the period ends, an answer
+    dated before the first letter): their messages go next to this page's fields."""
+    if step.group != "followup":
+        return True
+    try:
+        case = build_case(answers, followup=True)
+        catalogue = load_catalogue()
+        followups.check(case, resolution_for(case, catalogue), catalogue)
+    except CaseError as error:
+        mine = {path.replace(".", "_"): message for path, message in error.errors.items()
+                if hasattr(form, path.replace(".", "_")) and path.replace(".", "_") not in hidden_fields(step, answers)}
+        for name, message in mine.items():
+            getattr(form, name).errors = [*getattr(form, name).errors, _(message)]
+        return not mine
+    return True
 
 
 def _merge(answers: dict, form) -> dict:
@@ -83,7 +112,8 @@ def _merge(answers: dict, form) -> dict:
             merged[field.name] = "y" if field.data else ""
         elif field.type == "MultiCheckboxField":
             merged[field.name] = list(field.data or [])
-            merged["rights_for"] = merged.get("kind", "")
+            if field.name == "rights":
+                merged["rights_for"] = merged.get("kind", "")
         else:
             merged[field.name] = field.data or ""
     if form.__class__.__name__ == "KindForm" and merged.get("kind") != answers.get("kind"):
@@ -112,15 +142,16 @@ def _fill_from_registry(merged: dict, before: dict) -> None:
 
 def render_step(step, answers: dict, *, form=None, notice: str = "", return_to: str = ""):
     """Render one step, its form filled from the answers, the other answers carried along."""
-    if step.name == "review":
-        return review_page(answers, notice=notice)
+    if step.name in CHECK_PAGES:
+        return CHECK_PAGES[step.name](answers, notice=notice)
     form = form or build_form(step, answers)
-    steps = active_steps(answers)
+    steps = [s for s in active_steps(answers) if s.group == step.group]
     number = next((i for i, s in enumerate(steps, 1) if s.name == step.name), 1)
     return render_template(
         "wizard/step.html", step=step, form=form, answers=carried.dump(answers), state=answers,
         number=number, total=len(steps), notice=notice, return_to=return_to,
-        first=step is STEPS[0], hidden_fields=hidden_fields(step, answers), hints=hints_for(answers))
+        first=step is STEPS[0], hidden_fields=hidden_fields(step, answers), hints=hints_for(answers),
+        dates=followup_dates(answers) if step.name == "reply" else None)
 
 
 @bp.app_errorhandler(CSRFError)
@@ -130,5 +161,6 @@ def csrf_failed(error):
     if request.endpoint == "web.wizard":
         return wizard_response(request.form, notice=notice), 400
     if request.endpoint and request.endpoint.startswith("downloads."):
-        return review_page(carried.load(request.form), notice=notice), 400
+        page = followup_review_page if request.form.get("which") == "followup" else review_page
+        return page(carried.load(request.form), notice=notice), 400
     return render_template("error.html", title=_("Please try again"), message=notice), 400

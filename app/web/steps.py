@@ -12,6 +12,7 @@ from .. import i18n, wording
 from ..catalogue import load_catalogue
 from ..letters.compose import available_languages
 from . import forms, frame
+from . import state as carried
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,11 @@ class Step:
     title: object
     why: object
     applies: Callable[[dict], bool] = lambda state: True
+    group: str = "request"  # "followup": the steps of a follow-up letter, after the review
+
+
+def _following_up(state: dict) -> bool:
+    return state.get("stage") == "followup"
 
 
 def _rights_need(*needed: str):
@@ -68,6 +74,17 @@ STEPS: tuple[Step, ...] = (
          _l("The letter is written in the authority's language. The explanation sheet is in the language you read.")),
     Step("review", forms.ReviewForm, _l("Check your letter"),
          _l("Read your answers. You can change any of them before you download the letter.")),
+    Step("followup", forms.FollowupForm, _l("Which letter do you need now?"),
+         _l("Authorities often answer late, or only in part. The second letter is often the one "
+            "that works. We only show the letters the law gives you here."),
+         _following_up, "followup"),
+    Step("reply", forms.ReplyForm, _l("What has happened since your first letter?"),
+         _l("The letter tells what happened, with the dates. Look at the authority's answer, if you "
+            "have one, while you fill this in."),
+         _following_up, "followup"),
+    Step("followup_review", forms.FollowupReviewForm, _l("Check your follow-up letter"),
+         _l("Read your answers. You can change any of them before you download the letter."),
+         _following_up, "followup"),
 )
 BY_NAME = {step.name: step for step in STEPS}
 
@@ -117,6 +134,11 @@ def _defaults(step: Step, state: dict) -> dict:
         data["authority_id"] = controller if controller in catalogue.authorities else ""
     if step.name == "about":
         data["for_someone_else"] = state.get("for_someone_else") == "y"
+    if step.name == "reply":
+        for flag in ("followup_extension", "followup_keep_identity"):
+            data[flag] = state.get(flag) == "y"
+        data.setdefault("followup_written_on", dt.date.today().isoformat())
+        data.setdefault("followup_answer", "none")
     return data
 
 
@@ -143,6 +165,12 @@ def _choices(step: Step, form, state: dict) -> None:
         names = {c: i18n.country_name(c, ui) for c in codes if not catalogue.countries[c].raw.get("name")}
         ordered = sorted(names.items(), key=lambda kv: kv[1].casefold())
         form.country.choices = forms.choices([("", _l("Choose a country")), *ordered, *named])
+    elif step.name == "followup":
+        form.followup_letter.choices = forms.choices(
+            (name, _l(wording.FOLLOWUPS[name][0])) for name in frame.followup_letters(state))
+    elif step.name == "reply":
+        offered = set(frame.missing_items(state))
+        form.followup_missing.choices = [c for c in form.followup_missing.choices if c.value in offered]
     elif step.name == "languages":
         form.letter_language.choices = forms.choices((c, i18n.language_name(c, ui)) for c in available_languages())
         form.sheet_language.choices = forms.choices((c, i18n.native_name(c)) for c in i18n.interface_languages())
@@ -151,6 +179,7 @@ def _choices(step: Step, form, state: dict) -> None:
 # Per-option explanations shown under radio buttons and checkboxes (gettext ids).
 HINTS = {
     "kind": {key: texts[1] for key, texts in wording.KINDS.items()},
+    "followup_letter": {key: texts[1] for key, texts in wording.FOLLOWUPS.items()},
     "rights": {key: texts[1] for key, texts in wording.RIGHTS.items()},
 }
 
@@ -169,4 +198,8 @@ def hidden_fields(step: Step, state: dict) -> set[str]:
             hidden |= {"details_inaccurate", "details_correction"}
         if "objection" not in rights:
             hidden.add("details_situation")
+    if step.name == "reply":
+        hidden |= carried.FOLLOWUP_UNUSED.get(state.get("followup_letter", "").partition("_")[0], set())
+        if not frame.missing_items(state):
+            hidden.add("followup_missing")
     return hidden

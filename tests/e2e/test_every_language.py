@@ -56,6 +56,16 @@ def test_every_page_of_the_wizard(phone, live_server, lang):
     seen = w.walk_to_review(page, live_server, lang, "phone", values, on_page=each_page)
     assert seen[:4] == ["kind", "topic", "country", "system"] and seen[-1] == "review"
 
+    # Then the pages of a follow-up letter: the choice, what happened, the check page.
+    w.press(page, "main button[name=action][value=followup]")
+    for step, answers in (("followup", {"followup_letter": "complaint"}), ("reply", {"followup_keep_identity": True})):
+        assert w.current_step(page) == step
+        each_page(page, step)
+        w.answer_step(page, answers)
+        w.next(page)
+    assert w.current_step(page) == "followup_review"
+    each_page(page, "followup_review")
+
 
 @pytest.mark.parametrize("lang", [code for code in LANGUAGES if i18n.direction(code) == "rtl"])
 def test_right_to_left_languages_are_mirrored(phone, live_server, lang):

@@ -46,10 +46,12 @@ def answer_step(page: Page, values: dict) -> None:
         group = page.locator(f"{WIZARD} input[name='{key}'][type=radio], {WIZARD} input[name='{key}'][type=checkbox]")
         if group.count() > 1 or (group.count() == 1 and not isinstance(value, bool)):
             wanted = {value} if isinstance(value, str) else set(value)
-            for i in range(group.count()):
-                box = group.nth(i)
+            boxes = [group.nth(i) for i in range(group.count())]
+            # Radios first click the wanted one (that unchecks a preselected one); checkboxes toggle.
+            for box in sorted(boxes, key=lambda b: b.get_attribute("value") not in wanted):
                 if (box.get_attribute("value") in wanted) != box.is_checked():
                     page.locator(f"label[for='{box.get_attribute('id')}']").click()
+            for box in boxes:
                 assert (box.get_attribute("value") in wanted) == box.is_checked()
             continue
         element = page.locator(f"#{key}")

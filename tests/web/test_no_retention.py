@@ -6,6 +6,7 @@ redirect or any URL — only in the pages and files sent back to the person.
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import logging
@@ -209,6 +210,44 @@ def test_the_case_file_flows_leave_no_trace(app, client, answers, canaries, logs
                              content_type="multipart/form-data")
         assert opened.status_code == 200 and latin in opened.get_data(as_text=True)
         responses.append(opened)
+    for path in new_or_changed(before, snapshot(), start_ns):
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            continue
+        assert latin.encode() not in data and arabic.encode() not in data, path
+    out, err = capfd.readouterr()
+    for canary in (latin, arabic):
+        assert canary not in out and canary not in err
+        assert_not_logged(canary, *logs)
+        for response in responses:
+            assert canary not in response.headers.get("Content-Disposition", "")
+            assert all(canary not in c for c in response.headers.getlist("Set-Cookie"))
+
+
+def test_the_follow_up_flows_leave_no_trace(app, client, answers, canaries, logs, capfd):
+    """Every follow-up page and download, with the canary in every follow-up field."""
+    latin, arabic = canaries
+    sent = (dt.date.today() - dt.timedelta(days=45)).isoformat()
+    typed = {**answers, "person_name": f"{latin} {arabic}", "authority_id": "bamf", "sent_on": sent,
+             "event_date": sent, "stage": "followup"}
+    before, start_ns = snapshot(), time.time_ns()
+    responses = [client.post("/en/wizard", data={"answers": json.dumps(typed), "step": "review", "action": "followup"})]
+    for letter in ("reminder", "incomplete", "complaint"):
+        fields = {"followup_letter": letter}
+        responses.append(client.post("/en/wizard", data={"answers": json.dumps(typed), "step": "followup",
+                                                          "action": "next", **fields}))
+        reply = {"followup_answer": "refused", "followup_answer_reference": latin, "followup_missing": ["copy"],
+                 "followup_statement": f"{latin} {arabic}", "followup_keep_identity": "y",
+                 "followup_written_on": dt.date.today().isoformat()}
+        responses.append(client.post("/en/wizard", data={"answers": json.dumps({**typed, **fields}), "step": "reply",
+                                                          "action": "next", **reply}))
+        kept = {**typed, **fields, **reply}
+        for fmt in ("pdf", "docx", "txt", "email", "print", "proof"):
+            responses.append(client.post(f"/en/letter/{fmt}", data={"answers": json.dumps(kept), "which": "followup"}))
+        responses.append(client.post("/en/case/save", data={"answers": json.dumps(kept), "which": "followup"}))
+    assert all(r.status_code == 200 for r in responses), [r.status_code for r in responses]
+    assert latin in responses[-1].get_data(as_text=True)  # the saved case is the only place it goes
     for path in new_or_changed(before, snapshot(), start_ns):
         try:
             data = Path(path).read_bytes()
