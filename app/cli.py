@@ -1,7 +1,9 @@
 """The ``recours`` command line: letters from case files, without a server.
 
     recours letter --case case.json --format docx --output letter.docx
+    recours letter --case case.json --follow-up --output reminder.pdf --format pdf
     recours sheet --case case.json --output sheet.pdf
+    recours proof --case case.json --output proof.pdf
     recours example-case > case.json
 """
 from __future__ import annotations
@@ -68,9 +70,34 @@ def main():
 @click.option("--case", "case_path", required=True, help="Case file (JSON), or - for standard input.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="docx", show_default=True)
 @click.option("--output", required=True, help="File to write, or - for standard output.")
-def letter(case_path: str, fmt: str, output: str):
+@click.option("--follow-up", "follow_up", is_flag=True,
+              help="Write the case's follow-up letter (its \"followup\" section) instead of the first request.")
+def letter(case_path: str, fmt: str, output: str, follow_up: bool):
     """Write the letter for a case file."""
-    _write(render(compose(load_case(case_path)), fmt), output)
+    _write(render(_compose(load_case(case_path), follow_up), fmt), output)
+
+
+def _compose(case: Case, follow_up: bool):
+    """The first request, or the case's follow-up letter (errors as click messages)."""
+    if not follow_up:
+        return compose(case)
+    try:
+        return compose(case, kind="followup")
+    except CaseError as exc:
+        lines = "\n".join(f"  {field}: {message}" for field, message in exc.errors.items())
+        raise click.ClickException(f"the follow-up letter cannot be written:\n{lines}") from exc
+
+
+@main.command()
+@click.option("--case", "case_path", required=True, help="Case file (JSON), or - for standard input.")
+@click.option("--output", required=True, help="File to write, or - for standard output.")
+@click.option("--follow-up", "follow_up", is_flag=True, help="For the follow-up letter of the case.")
+def proof(case_path: str, output: str, follow_up: bool):
+    """Write the proof-of-sending checklist (PDF, in the person's language)."""
+    from .proof import compose_proof
+
+    case = load_case(case_path)
+    _write(render(compose_proof(case, _compose(case, follow_up)), "pdf"), output)
 
 
 @main.command()

@@ -67,3 +67,30 @@ def test_bad_case_files(tmp_path, content, message):
     assert result.exit_code != 0
     assert message in result.output
     assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize(("followup", "expected"), [
+    ({"letter": "reminder", "written_on": "2026-12-28"}, "Reminder: my request of 23 November 2026"),
+    ({"letter": "complaint", "answer": "refused", "answered_on": None, "written_on": "2026-12-28"},
+     "Complaint against Bundesamt"),
+])
+def test_follow_up_letter(tmp_path, case_dict, followup, expected):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps({**case_dict, "authority": {**case_dict["authority"], "id": "bamf"},
+                                "followup": followup}), encoding="utf-8")
+    out = tmp_path / "followup.txt"
+    result = CliRunner().invoke(main, ["letter", "--case", str(path), "--follow-up", "--format", "txt",
+                                       "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert expected in out.read_text(encoding="utf-8")
+    proof = tmp_path / "proof.pdf"
+    result = CliRunner().invoke(main, ["proof", "--case", str(path), "--follow-up", "--output", str(proof)])
+    assert result.exit_code == 0 and proof.read_bytes().startswith(b"%PDF")
+
+
+def test_follow_up_too_early_is_explained(tmp_path, case_dict):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps({**case_dict, "followup": {"letter": "reminder", "written_on": "2026-12-01"}}),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["letter", "--case", str(path), "--follow-up", "--output", "-"])
+    assert result.exit_code != 0 and "followup.written_on" in result.output and "not ended yet" in result.output
