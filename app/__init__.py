@@ -1,14 +1,14 @@
 """recours: draft the letters that enforce data rights, keeping nothing about anyone."""
 from __future__ import annotations
 
-from flask import Flask, g
+from flask import Flask, g, request
 from flask_babel import Babel, Domain, format_date
 from flask_wtf import CSRFProtect
 
 from . import i18n
 from .catalogue import load_catalogue
 from .config import load_config
-from .security import init_security
+from .security import MemoryRequest, init_security
 
 csrf = CSRFProtect()
 
@@ -23,10 +23,19 @@ class _CatalogDomain(Domain):
 def create_app(config: dict | None = None) -> Flask:
     """Application factory: configuration, catalogue check, i18n, CSRF, security, views."""
     app = Flask(__name__)
+    app.request_class = MemoryRequest
     app.config.update(load_config(config))
     load_catalogue()  # a broken catalogue stops start-up here, not in a request
     babel = Babel(app, locale_selector=lambda: g.get("lang", "en"))
     babel.domain_instance = _CatalogDomain()
+
+    @app.before_request
+    def batch_limits():
+        # Runs before the CSRF check reads the form: batch pages take larger bodies.
+        if request.endpoint in ("batch.check", "batch.letters"):
+            request.max_content_length = app.config["BATCH_MAX_BYTES"]
+            request.max_form_memory_size = app.config["BATCH_MAX_BYTES"]
+
     csrf.init_app(app)
     init_security(app)
 

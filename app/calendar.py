@@ -7,23 +7,33 @@ import uuid
 from icalendar import Calendar, Event
 
 
-def calendar_file(deadline: dt.date, authority: str, _) -> bytes:
-    """An iCalendar file with two all-day events, worded with the gettext function ``_``."""
+def reminder_events(deadline: dt.date, authority: str, _, *, label: str = "") -> list[tuple[dt.date, str]]:
+    """The two dates of one letter, worded with the gettext function ``_`` (``label`` first, if any)."""
+    prefix = f"{label}: " if label else ""
+    return [
+        (deadline, prefix + _("Last day for the answer from %(authority)s") % {"authority": authority}),
+        (deadline + dt.timedelta(days=1),
+         prefix + _("No answer from %(authority)s? Send a reminder today.") % {"authority": authority}),
+    ]
+
+
+def calendar_of(events: list[tuple[dt.date, str]]) -> bytes:
+    """An iCalendar file with one all-day event per (date, summary)."""
     calendar = Calendar()
     calendar.add("prodid", "-//recours//dates//EN")
     calendar.add("version", "2.0")
-    events = (
-        (deadline, _("Last day for the answer from %(authority)s") % {"authority": authority}),
-        (deadline + dt.timedelta(days=1),
-         _("No answer from %(authority)s? Send a reminder today.") % {"authority": authority}),
-    )
     for day, summary in events:
         event = Event()
         event.add("uid", f"{uuid.uuid4()}@recours")
-        event.add("dtstamp", dt.datetime.now(dt.timezone.utc))
+        event.add("dtstamp", dt.datetime.now(dt.UTC))
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
         event.add("summary", summary)
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def calendar_file(deadline: dt.date, authority: str, _) -> bytes:
+    """An iCalendar file with the reply deadline and the reminder day of one letter."""
+    return calendar_of(reminder_events(deadline, authority, _))

@@ -4,11 +4,13 @@
     recours letter --case case.json --follow-up --output reminder.pdf --format pdf
     recours sheet --case case.json --output sheet.pdf
     recours proof --case case.json --output proof.pdf
+    recours batch cases.xlsx --output letters.zip --format docx,pdf
     recours example-case > case.json
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -127,3 +129,56 @@ def example_case():
         "sent_on": "2026-11-23", "place": "Berlin",
     }
     click.echo(json.dumps(example, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("table", type=click.Path(exists=True, dir_okay=False))
+@click.option("--output", default="letters.zip", show_default=True, help="The ZIP to write.")
+@click.option("--format", "formats", default="pdf,docx", show_default=True,
+              help="Letter formats, comma-separated: pdf, docx.")
+@click.option("--sheets/--no-sheets", default=True, show_default=True,
+              help="Add each person's explanation sheet (PDF).")
+@click.option("--names", is_flag=True, help="Put the person's name in the file names.")
+@click.option("--language", default="en", show_default=True,
+              help="Language of errors.csv and the calendar, and the default sheet language.")
+@click.option("--jobs", type=int, default=0, help="Processes to use (default: every core).")
+@click.option("--max-rows", type=int, default=5000, show_default=True)
+@click.option("--check", "check_only", is_flag=True, help="Check the rows and list the problems; write nothing.")
+def batch(table, output, formats, sheets, names, language, jobs, max_rows, check_only):
+    """Letters for every row of a CSV or XLSX file, in one ZIP (see the README's column list).
+
+    The exit status is non-zero only when no row makes a letter.
+    """
+    from .batch.read import TableError, read_table
+    from .batch.rows import check_row
+    from .i18n import gettext_for
+
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    if not chosen or set(chosen) - {"pdf", "docx"}:
+        raise click.BadParameter("use pdf, docx or pdf,docx", param_hint="--format")
+    _ = gettext_for(language)
+    try:
+        read = read_table(Path(table).read_bytes(), max_rows=max_rows)
+    except TableError as exc:
+        raise click.ClickException(_(exc.message) % exc.values if exc.values else _(exc.message)) from exc
+    rows = [check_row(number, row, sheet_language=language) for number, row in read.rows]
+    good = sum(1 for row in rows if row.case)
+    for row in rows:
+        for column, message in row.errors:
+            click.echo(f"row {row.number}, {column}: {_(message)}", err=True)
+    click.echo(f"{len(rows)} rows read, {good} letters, {len(rows) - good} rows to fix.", err=True)
+    if not good:
+        sys.exit(1)
+    if not check_only:
+        _write_zip(rows, output, chosen, sheets, names, language, jobs or os.cpu_count() or 1)
+
+
+def _write_zip(rows, output, formats, sheets, names, language, jobs) -> None:
+    """Render the rows on ``jobs`` processes and stream the ZIP to ``output``."""
+    from .batch.bundle import good, stream_zip
+
+    with click.progressbar(length=len(good(rows)), label="Letters", file=sys.stderr) as bar, \
+            Path(output).open("wb") as out:
+        for chunk in stream_zip(rows, formats=formats, sheets=sheets, names=names, language=language,
+                                processes=jobs, progress=lambda item: bar.update(1)):
+            out.write(chunk)

@@ -15,6 +15,11 @@ def load_config(overrides: dict | None = None) -> dict:
         "SECRET_KEY": os.environ.get("RECOURS_SECRET_KEY", ""),
         "MAX_CONTENT_LENGTH": int(os.environ.get("RECOURS_MAX_BYTES", 256 * 1024)),
         "MAX_FORM_MEMORY_SIZE": int(os.environ.get("RECOURS_MAX_BYTES", 256 * 1024)),
+        # Batch uploads (legal clinics): a larger body, and a cap on the number of rows.
+        "BATCH_MAX_BYTES": int(os.environ.get("RECOURS_BATCH_MAX_BYTES", 5 * 1024 * 1024)),
+        "BATCH_MAX_ROWS": int(os.environ.get("RECOURS_BATCH_MAX_ROWS", 500)),
+        # Processes that render one batch (each row's letters in parallel; 1 = in the worker).
+        "BATCH_PROCESSES": int(os.environ.get("RECOURS_BATCH_PROCESSES", os.cpu_count() or 1)),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("RECOURS_COOKIE_SECURE", "0") == "1",

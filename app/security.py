@@ -1,9 +1,10 @@
 """Security headers, and logging that never carries what a person typed."""
 from __future__ import annotations
 
+import io
 import logging
 
-from flask import Flask, request
+from flask import Flask, Request, request
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; "
@@ -18,6 +19,18 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
+
+
+class MemoryRequest(Request):
+    """A request whose uploaded files stay in memory.
+
+    Werkzeug spools an upload larger than 500 KB to a temporary file on disk; a batch of
+    clients' data must never touch the disk, so every file part is read into memory (the
+    body size is capped first, see ``BATCH_MAX_BYTES``).
+    """
+
+    def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
+        return io.BytesIO()
 
 
 def add_security_headers(response):

@@ -8,7 +8,7 @@ from .. import i18n
 
 def init_web(app: Flask) -> None:
     """Register the blueprints and the ``/<lang>/`` URL prefix handling on ``app``."""
-    from . import casefile, downloads, errors, routes
+    from . import batch, casefile, downloads, errors, routes
 
     @app.url_value_preprocessor
     def pull_lang(endpoint, values):
@@ -25,4 +25,5 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(routes.bp)
     app.register_blueprint(downloads.bp)
     app.register_blueprint(casefile.bp)
+    app.register_blueprint(batch.bp)
     errors.init_errors(app)

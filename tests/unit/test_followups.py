@@ -70,7 +70,7 @@ def followup_for(letter: str) -> dict:
     return data
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def composed(name: str, letter: str, lang: str):
     catalogue = load_catalogue()
     data = base(name, lang)

@@ -63,6 +63,25 @@ def canaries():
     return f"CANARY-{uuid.uuid4().hex}", f"كناري{uuid.uuid4().hex}"
 
 
+def assert_no_trace(canaries, before, start_ns, logs, capfd, responses) -> None:
+    """The canaries are in no file written since ``before``, no output, no log record, no
+    file name of a download and no cookie."""
+    latin, arabic = canaries
+    for path in new_or_changed(before, snapshot(), start_ns):
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            continue
+        assert latin.encode() not in data and arabic.encode() not in data, path
+    out, err = capfd.readouterr()
+    for canary in (latin, arabic):
+        assert canary not in out and canary not in err
+        assert_not_logged(canary, *logs)
+        for response in responses:
+            assert canary not in response.headers.get("Content-Disposition", "")
+            assert all(canary not in c for c in response.headers.getlist("Set-Cookie"))
+
+
 @pytest.fixture
 def logs(caplog):
     caplog.set_level(logging.DEBUG)
@@ -210,19 +229,7 @@ def test_the_case_file_flows_leave_no_trace(app, client, answers, canaries, logs
                              content_type="multipart/form-data")
         assert opened.status_code == 200 and latin in opened.get_data(as_text=True)
         responses.append(opened)
-    for path in new_or_changed(before, snapshot(), start_ns):
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            continue
-        assert latin.encode() not in data and arabic.encode() not in data, path
-    out, err = capfd.readouterr()
-    for canary in (latin, arabic):
-        assert canary not in out and canary not in err
-        assert_not_logged(canary, *logs)
-        for response in responses:
-            assert canary not in response.headers.get("Content-Disposition", "")
-            assert all(canary not in c for c in response.headers.getlist("Set-Cookie"))
+    assert_no_trace(canaries, before, start_ns, logs, capfd, responses)
 
 
 def test_the_follow_up_flows_leave_no_trace(app, client, answers, canaries, logs, capfd):
@@ -248,16 +255,28 @@ def test_the_follow_up_flows_leave_no_trace(app, client, answers, canaries, logs
         responses.append(client.post("/en/case/save", data={"answers": json.dumps(kept), "which": "followup"}))
     assert all(r.status_code == 200 for r in responses), [r.status_code for r in responses]
     assert latin in responses[-1].get_data(as_text=True)  # the saved case is the only place it goes
-    for path in new_or_changed(before, snapshot(), start_ns):
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            continue
-        assert latin.encode() not in data and arabic.encode() not in data, path
-    out, err = capfd.readouterr()
-    for canary in (latin, arabic):
-        assert canary not in out and canary not in err
-        assert_not_logged(canary, *logs)
-        for response in responses:
-            assert canary not in response.headers.get("Content-Disposition", "")
-            assert all(canary not in c for c in response.headers.getlist("Set-Cookie"))
+    assert_no_trace(canaries, before, start_ns, logs, capfd, responses)
+
+
+def test_the_batch_flow_leaves_no_trace(app, client, canaries, logs, capfd):
+    """A spreadsheet of clients: checked, then turned into a ZIP; the canary stays in the responses."""
+    import html as html_lib
+    import re
+
+    from tests.unit.test_batch import BAD, GOOD, as_csv, as_xlsx
+
+    latin, arabic = canaries
+    rows = [{**GOOD, "person_name": f"{latin} {arabic}", "followup_statement": latin},
+            {**BAD, "person_references": latin}]
+    before, start_ns = snapshot(), time.time_ns()
+    responses = []
+    for data, name in ((as_csv(rows), "c.csv"), (as_xlsx(rows), "c.xlsx")):
+        responses.append(client.post("/en/batch/check", data={"table": (io.BytesIO(data), name)},
+                                     content_type="multipart/form-data"))
+    carried_rows = html_lib.unescape(re.search(r'name="rows" value="([^"]*)"',
+                                               responses[0].get_data(as_text=True)).group(1))
+    responses.append(client.post("/en/batch/letters", data={"rows": carried_rows, "format_pdf": "y",
+                                                             "format_docx": "y", "sheets": "y", "names": "y"}))
+    assert all(r.status_code == 200 for r in responses)
+    assert latin in carried_rows and len(responses[-1].data) > 1000
+    assert_no_trace(canaries, before, start_ns, logs, capfd, responses)
