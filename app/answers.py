@@ -115,3 +115,15 @@ def _followup_answers(followup: dict, text) -> dict:
     missing = followup.get("missing")
     answers["followup_missing"] = [text(m) for m in missing] if isinstance(missing, list) else []
     return answers
+
+
+def fill_authority(answers: dict, authorities: dict) -> dict:
+    """An authority id fills the empty name, address and e-mail from the registry (``authorities``
+    maps ids to catalogue entries); what was given is kept."""
+    picked = authorities.get(str(answers.get("authority_id", "")).strip())
+    if picked is None:
+        return answers
+    for key, value in (("authority_name", picked.name), ("authority_address", picked.address),
+                       ("authority_email", picked.email)):
+        answers[key] = answers.get(key) or value
+    return answers

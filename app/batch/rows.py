@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..answers import clean_answers, to_case_dict
+from ..answers import clean_answers, fill_authority, to_case_dict
 from ..case import N_, Case, CaseError
 from ..catalogue import Catalogue, load_catalogue
 from ..letters import followups
@@ -73,7 +73,7 @@ def answers_of(row: dict, letter: str, catalogue: Catalogue, sheet_language: str
         answers[flag] = "y" if answers.get(flag, "").strip().lower() in _YES else ""
     if answers.get("representative_name", "").strip():
         answers["for_someone_else"] = "y"
-    _fill_authority(answers, catalogue)
+    fill_authority(answers, catalogue.authorities)
     if not answers.get("letter_language") and answers["country"] in catalogue.countries:
         answers["letter_language"] = catalogue.default_letter_language(answers["country"], set(available_languages()))
     answers.setdefault("sheet_language", "")
@@ -83,16 +83,6 @@ def answers_of(row: dict, letter: str, catalogue: Catalogue, sheet_language: str
         answers["followup_letter"] = letter
         answers["followup_written_on"] = answers["followup_written_on"] or today.isoformat()
     return clean_answers(answers)
-
-
-def _fill_authority(answers: dict, catalogue: Catalogue) -> None:
-    """An authority id fills the empty name, address and e-mail cells from the registry."""
-    picked = catalogue.authorities.get(answers.get("authority_id", "").strip())
-    if picked is None:
-        return
-    for key, value in (("authority_name", picked.name), ("authority_address", picked.address),
-                       ("authority_email", picked.email)):
-        answers[key] = answers.get(key) or value
 
 
 def _iso(value: str) -> str:

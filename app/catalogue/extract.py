@@ -49,3 +49,12 @@ def extract_regime_notes(fileobj, keywords, comment_tags, options):
         text = (note.get("text") or {}).get("en")
         if text:
             yield 0, "_", text, [f"I18N: a note about {data.get('id', '?')} ({key}) shown with the letter"]
+
+
+def extract_personas(fileobj, keywords, comment_tags, options):
+    """Yield the training personas' situations and what their letters ask (app/training/data)."""
+    data = yaml.safe_load(fileobj.read().decode("utf-8")) or {}
+    for key, persona in data.items():
+        for field in ("situation", "what_to_do"):
+            if persona.get(field):
+                yield 0, "_", persona[field], [f"I18N: training persona {key} ({persona.get('name', '')}), a fictional person"]

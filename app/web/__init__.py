@@ -1,14 +1,14 @@
 """The web layer: the wizard and the downloads, with the language in the URL prefix."""
 from __future__ import annotations
 
-from flask import Flask, abort, g
+from flask import Flask, abort, g, request, url_for
 
 from .. import i18n
 
 
 def init_web(app: Flask) -> None:
     """Register the blueprints and the ``/<lang>/`` URL prefix handling on ``app``."""
-    from . import batch, casefile, downloads, errors, routes
+    from . import batch, casefile, downloads, errors, routes, training
 
     @app.url_value_preprocessor
     def pull_lang(endpoint, values):
@@ -26,4 +26,28 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(downloads.bp)
     app.register_blueprint(casefile.bp)
     app.register_blueprint(batch.bp)
+    app.register_blueprint(training.bp)
     errors.init_errors(app)
+
+    @app.context_processor
+    def page_context():
+        return {"presenting": _presenting(), "switch_url": _switch_url}
+
+
+# GET pages whose language switch stays on the same page (the others go to the start page).
+SAME_PAGE = {"web.start", "web.wizard_start", "casefile.open_form", "batch.upload", "batch.columns",
+             "training.index", "training.rights", "training.right"}
+
+
+def _presenting() -> bool:
+    """Large type for a projector, asked for in the page address (wizard pages carry it in
+    their answers instead, see base.html)."""
+    return request.args.get("present") == "1"
+
+
+def _switch_url(code: str) -> str:
+    """The same page in language ``code`` where that is a plain GET page, else its start page."""
+    if request.method == "GET" and request.endpoint in SAME_PAGE:
+        args = {**(request.view_args or {}), **({"present": "1"} if request.args.get("present") == "1" else {})}
+        return url_for(request.endpoint, lang=code, **args)
+    return url_for("web.start", lang=code)

@@ -41,6 +41,8 @@ def save():
     answers, case = _valid_case()
     if case is None:
         return _page(answers)
+    if answers.get("training"):  # a fictional person's case must never come back as a real one
+        return _page(answers, notice=_("A training case is not saved."))
     return send_file(BytesIO(casefile.dump(case)), mimetype="application/json", as_attachment=True,
                      download_name=f"recours-case-{case.sent_on.isoformat()}.json", max_age=0)
 

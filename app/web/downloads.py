@@ -10,16 +10,20 @@ from io import BytesIO
 from flask import Blueprint, Response, render_template, request, send_file
 
 from .. import casefile
-from ..case import CaseError
+from ..case import N_, CaseError
+from .. import i18n
 from ..companion import compose_sheet
 from ..proof import compose_proof
-from ..letters.compose import compose
+from ..letters.compose import compose, letter_language
 from ..render import mailto_link, render_docx, render_pdf, render_text
 from ..render.html import render_fragment, stylesheet
 from . import state as carried
 from .review import build_case, followup_review_page, review_page
 
 bp = Blueprint("downloads", __name__)
+
+# I18N: printed on every page of a sheet made in training mode, so it cannot pass as real.
+SPECIMEN = N_("SPECIMEN — training — not a real letter")
 
 MIMETYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -36,13 +40,16 @@ def _following_up() -> bool:
 def _letter_and_case():
     answers = carried.load(request.form)
     try:
-        if _following_up():
-            case = build_case(answers, followup=True)
-            return answers, case, compose(case, kind="followup")
-        case = build_case(answers)
+        case = build_case(answers, followup=_following_up())
     except CaseError:
         return answers, None, None
-    return answers, case, compose(case)
+    banner = letter_language(case.letter_language).meta["specimen"] if answers.get("training") else ""
+    return answers, case, compose(case, kind="followup" if _following_up() else "request", banner=banner)
+
+
+def _sheet_banner(answers, case) -> str:
+    """The specimen mark in the person's language, for sheets made in training mode."""
+    return i18n.gettext_for(case.sheet_language)(SPECIMEN) if answers.get("training") else ""
 
 
 def _back_step() -> str:
@@ -88,11 +95,13 @@ def letter(fmt):
         return render_template("wizard/print.html", letter_html=render_fragment(composed),
                                letter=composed, answers=carried.dump(answers), back_step=_back_step())
     if fmt == "sheet":
-        sheet = compose_sheet(case, composed)
+        sheet = compose_sheet(case, composed, banner=_sheet_banner(answers, case))
         # The person's own sheet carries their case, so keeping it is enough to come back.
-        data = render_pdf(sheet, attachments={casefile.ATTACHMENT: casefile.dump(case)})
+        # A training sheet carries no case: a fictional person must never come back as a real one.
+        kept = {} if answers.get("training") else {casefile.ATTACHMENT: casefile.dump(case)}
+        data = render_pdf(sheet, attachments=kept)
         return _file(data, f"sheet-{case.sheet_language}-{case.sent_on.isoformat()}.pdf", "pdf")
     if fmt == "proof":
-        return _file(render_pdf(compose_proof(case, composed)),
+        return _file(render_pdf(compose_proof(case, composed, banner=_sheet_banner(answers, case))),
                      f"proof-of-sending-{case.sheet_language}-{dated.isoformat()}.pdf", "pdf")
     return _page(answers)

@@ -33,7 +33,7 @@ CITING = ("art", "recital", "judgment")
 QUOTE_CHARS = frozenset("\"«»„“”‘‚‹›")
 NBSP = "\u00a0"
 MARKUP_START = re.compile(r"^(#|[-*+]\s|\d+[.)]\s)")
-META_KEYS = ("name", "locale", "direction", "date_format", "quotes", "ref_parts", "cite")
+META_KEYS = ("name", "locale", "direction", "date_format", "quotes", "ref_parts", "cite", "specimen")
 CITE_KEYS = ("article", "articles", "and", "recital", "judgment")
 
 # --- template sources ------------------------------------------------------------------
