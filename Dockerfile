@@ -21,4 +21,4 @@ USER 10001
 ENV PYTHONUNBUFFERED=1 RECOURS_COOKIE_SECURE=1
 EXPOSE 8000
 # RECOURS_SECRET_KEY must be set at run time (docker run -e RECOURS_SECRET_KEY=...).
-CMD ["gunicorn", "--workers", "2", "--bind", "0.0.0.0:8000", "--access-logformat", "%(h)s \"%(m)s %(U)s\" %(s)s %(B)s %(L)s", "app:create_app()"]
+CMD ["gunicorn", "--workers", "2", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--access-logformat", "\"%(m)s %(U)s\" %(s)s %(B)s %(L)s", "app:create_app()"]

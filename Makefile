@@ -37,13 +37,20 @@ run: install
 serve: install
 	RECOURS_SECRET_KEY=$${RECOURS_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_hex(32))')} \
 	  $(VENV)/bin/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
-	  --access-logformat '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(L)s' 'app:create_app()'
+	  --access-logfile - --access-logformat '"%(m)s %(U)s" %(s)s %(B)s %(L)s' 'app:create_app()'
 
-test: system-deps-test install
+# The Nu HTML Checker for the HTML validity test (npm registry; run with Java).
+VNU := tests/tools/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU): tests/tools/package.json tests/tools/package-lock.json
+	cd tests/tools && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: system-deps-test install $(VNU)
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/hadolint Dockerfile
+	$(VENV)/bin/bandit -r app -q
 
 translations: $(VENV)/.installed
 	$(PYBABEL) extract -F babel.cfg -k _l -k N_ -k lazy_gettext --add-comments "I18N:" --sort-by-file \

@@ -66,6 +66,20 @@ class Optional:
 # Required text is checked after cleaning too: a field of control characters is empty.
 _REQUIRED = DataRequired(message=_l("This answer is needed."))
 _CHOOSE = InputRequired(message=_l("Choose one of the options."))
+
+
+class _Chosen(InputRequired):
+    """A choice is needed, without the HTML ``required`` attribute: on a select whose first
+    option is a real value (not a placeholder) that attribute is invalid HTML; the field
+    says ``aria-required`` instead."""
+
+    def __init__(self, message=None):
+        super().__init__(message)
+        self.field_flags = {}
+
+
+_CHOOSE_LISTED = _Chosen(message=_l("Choose one of the options."))
+_ARIA_REQUIRED = {"aria-required": "true"}
 _EMAIL_CHECK = Regexp(_EMAIL, message=_l("This is not an e-mail address. It looks like name@example.org."))
 
 
@@ -239,9 +253,10 @@ class RepresentativeForm(FlaskForm):
 
 
 class LanguagesForm(FlaskForm):
-    letter_language = SelectField(_l("Language of the letter"), validators=[_CHOOSE],
+    letter_language = SelectField(_l("Language of the letter"), validators=[_CHOOSE_LISTED], render_kw=_ARIA_REQUIRED,
                                   description=_l("The authority reads this language. We suggest its official language."))
-    sheet_language = SelectField(_l("Language of your explanation sheet"), validators=[_CHOOSE],
+    sheet_language = SelectField(_l("Language of your explanation sheet"), validators=[_CHOOSE_LISTED],
+                                 render_kw=_ARIA_REQUIRED,
                                  description=_l("A sheet in this language explains the letter and what happens next."))
     sent_on = _date(_l("Date of the letter"), past=False, required=True,
                     description=_l("Usually the day you send or hand in the letter. We count the deadline "

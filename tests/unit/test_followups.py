@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from app.case import Case, CaseError
+from app.case import MISSING, Case, CaseError
 from app.catalogue import load_catalogue
 from app.letters import followups
 from app.letters.compose import available_languages, compose, resolution_for
@@ -229,3 +229,7 @@ def test_indirect_exercise_after_a_refusal():
 def test_follow_up_round_trips_through_the_case_file():
     case, _ = composed("gdpr_bamf", "complaint", "de")
     assert Case.from_dict(case.to_dict()) == case
+
+
+def test_every_missing_item_belongs_to_a_right_or_to_none():
+    assert set(followups.ITEM_RIGHTS) == set(MISSING)

@@ -280,3 +280,22 @@ def test_the_batch_flow_leaves_no_trace(app, client, canaries, logs, capfd):
     assert all(r.status_code == 200 for r in responses)
     assert latin in carried_rows and len(responses[-1].data) > 1000
     assert_no_trace(canaries, before, start_ns, logs, capfd, responses)
+
+
+def test_the_training_flow_leaves_no_trace(app, client, canaries, logs, capfd):
+    """A trainer changes a persona's name to something typed: it goes nowhere but the pages."""
+    from tests.web.helpers import carried
+
+    latin, arabic = canaries
+    before, start_ns = snapshot(), time.time_ns()
+    responses = [client.post("/en/training/farid", data={"presenter": "y"})]
+    state = {**carried(responses[0]), "person_name": f"{latin} {arabic}", "person_references": latin,
+             "letter_language": "de"}
+    responses.append(client.post("/en/wizard", data={"answers": json.dumps(state), "step": "review", "action": "next"}))
+    for fmt in ("pdf", "docx", "txt", "sheet", "proof"):
+        responses.append(client.post(f"/en/letter/{fmt}", data={"answers": json.dumps(state)}))
+    responses.append(client.post("/en/case/save", data={"answers": json.dumps(state)}))
+    responses += [client.get(path) for path in ("/en/training", "/fa/rights/access", "/en/rights/all/handout.pdf")]
+    assert all(r.status_code == 200 for r in responses)
+    assert latin in responses[1].get_data(as_text=True)
+    assert_no_trace(canaries, before, start_ns, logs, capfd, responses)
