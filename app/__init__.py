@@ -20,6 +20,19 @@ class _CatalogDomain(Domain):
         return i18n.translations(str(g.get("lang", "en")))
 
 
+def _fast_template_gettext(app: Flask) -> None:
+    """Templates call gettext often (tens of times a page); look the catalog up directly
+    rather than through Flask-Babel's per-call context search. Same catalogs, same results."""
+
+    def gettext(message: str) -> str:
+        return i18n.translations(str(g.get("lang", "en"))).gettext(message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return i18n.translations(str(g.get("lang", "en"))).ngettext(singular, plural, n)
+
+    app.jinja_env.install_gettext_callables(gettext, ngettext, newstyle=True)
+
+
 def create_app(config: dict | None = None) -> Flask:
     """Application factory: configuration, catalogue check, i18n, CSRF, security, views."""
     app = Flask(__name__)
@@ -38,6 +51,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     csrf.init_app(app)
     init_security(app)
+    _fast_template_gettext(app)
 
     @app.context_processor
     def language_context():

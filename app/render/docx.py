@@ -1,8 +1,14 @@
-"""DOCX rendering of a Letter with python-docx, on a styles-only base document built once."""
+"""DOCX rendering of a Letter: a skeleton package built once per language with python-docx,
+and each letter's body written into it as WordprocessingML text."""
 from __future__ import annotations
 
 import functools
+import html
 import re
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
 from io import BytesIO
 from unicodedata import bidirectional as _bidi
 
@@ -161,65 +167,6 @@ def _segments(text: str, rtl_letter: bool):
     return merged
 
 
-class _Writer:
-    """Appends a letter's paragraphs to a document copied from the base."""
-
-    def __init__(self, doc, letter: Letter, abstract_num: str):
-        self.doc, self.abstract_num = doc, abstract_num
-        self.rtl = letter.direction == "rtl"
-
-    def paragraph(self, lines, style: str | None = None, *, end: bool = False, p=None):
-        """Fill paragraph ``p`` (default: a new one at the end); ``lines`` are joined by breaks."""
-        if p is None:
-            p = self.doc.add_paragraph()
-        if style:
-            p._p.style = style  # a style id: avoids python-docx's lookup by name
-        if self.rtl:
-            _put(p._p.get_or_add_pPr(), "w:bidi", _PPR_ORDER)
-        elif end:
-            # Only for LTR: Word and LibreOffice read left/right in a bidi paragraph
-            # differently, so RTL letters keep the start alignment.
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for i, line in enumerate(lines):
-            if i:
-                p.add_run().add_break()
-            self._runs(p, line)
-        return p
-
-    def _runs(self, p, text: str) -> None:
-        for chunk, rtl, ethiopic in _segments(text, self.rtl):
-            run = p.add_run(chunk)
-            if ethiopic:
-                run.font.name = ETHIOPIC_FONT  # Word has no Ethiopic slot: name it for ascii/hAnsi
-            if rtl:
-                run.font.rtl = True
-
-    def items(self, items, numbered: bool) -> None:
-        """A list; a numbered list gets its own ``w:num`` so its numbering starts at 1."""
-        style = "ListNumber" if numbered else "ListBullet"
-        num_id = self._restarted_num() if numbered else None
-        for item in items:
-            p = self.paragraph([item], style)
-            if num_id is not None:
-                num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
-                num_pr.get_or_add_ilvl().val = 0
-                num_pr.get_or_add_numId().val = num_id
-
-    def _restarted_num(self) -> int:
-        numbering = self.doc.part.numbering_part.element
-        num = numbering.add_num(self.abstract_num)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
-        return num.numId
-
-    def block(self, block: Block) -> None:
-        if block.kind == "heading":
-            self.paragraph([block.text], "Heading2")
-        elif block.kind in ("numbered", "bulleted"):
-            self.items(block.items, block.kind == "numbered")
-        else:
-            self.paragraph(block.text.split("\n"))
-
-
 def _rtl_section(doc) -> None:
     """RTL page layout for the section, and bidi for the base footer's paragraph."""
     _put(doc.sections[0]._sectPr, "w:bidi",
@@ -231,49 +178,203 @@ def _rtl_section(doc) -> None:
         _put(p._p.get_or_add_pPr(), "w:bidi", _PPR_ORDER)
 
 
-def _language(doc, letter: Letter) -> None:
+def _language(doc, language: str, rtl: bool) -> None:
     """Tag Normal with the letter's language, for spelling and hyphenation in Word."""
     rpr = doc.styles["Normal"].element.get_or_add_rPr()
-    key = "bidi" if letter.direction == "rtl" else "val"
-    _put(rpr, "w:lang", _RPR_ORDER, **{key: letter.language})
+    _put(rpr, "w:lang", _RPR_ORDER, **{"bidi" if rtl else "val": language})
+
+
+# --- the package, written from cached parts -------------------------------------------------
+#
+# Everything but the body, the numbering, the header's banner and the title is the same for
+# every letter of one language: those parts are built once with python-docx, compressed once,
+# and copied into each letter's ZIP as they are. Only the parts that change are written and
+# compressed per letter, which is what makes a letter cheaper than python-docx building one.
+
+_BANNER = "RECOURS-BANNER-PLACEHOLDER"
+_TITLE = "RECOURS-TITLE-PLACEHOLDER"
+_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, a fixed time stamp: the same letter, the same bytes
+
+
+@dataclass(frozen=True)
+class _Member:
+    name: bytes
+    crc: int
+    size: int
+    data: bytes  # raw deflate
+
+
+def _member(name: str, data: bytes) -> _Member:
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return _Member(name.encode(), zlib.crc32(data), len(data), packer.compress(data) + packer.flush())
+
+
+@dataclass(frozen=True)
+class _Skeleton:
+    """One language's package: fixed members, and the text around what each letter fills in."""
+
+    members: tuple[tuple[str, _Member | None], ...]  # None: a part written per letter
+    document: tuple[str, str]  # before the body's content, from the section properties on
+    numbering: tuple[str, str]
+    header: tuple[str, str] | None
+    core: tuple[str, str]
+    abstract_num: str
+    next_num: int
+
+
+@functools.cache
+def _skeleton(language: str, rtl: bool, banner: bool) -> _Skeleton:
+    base, abstract = _base()
+    doc = Document(BytesIO(base))
+    _language(doc, language, rtl)
+    if rtl:
+        _rtl_section(doc)
+    if banner:
+        doc.sections[0].header.paragraphs[0].text = _BANNER
+    doc.core_properties.title = _TITLE
+    out = BytesIO()
+    doc.save(out)
+    archive = zipfile.ZipFile(out)
+    texts = {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
+    document = texts["word/document.xml"]
+    cut = document.index("<w:sectPr")
+    numbering = texts["word/numbering.xml"]
+    end = numbering.rindex("</w:numbering>")
+    nums = [int(n) for n in re.findall(r'<w:num w:numId="(\d+)"', numbering)]
+    header = None
+    if banner:
+        name = next(n for n in texts if n.startswith("word/header"))
+        text = texts[name]
+        start = max(m.start() for m in re.finditer(r"<w:p[ >]", text[:text.index(_BANNER)]))
+        stop = text.index("</w:p>", text.index(_BANNER)) + len("</w:p>")
+        header = (text[:start], text[stop:])
+    core = texts["docProps/core.xml"]
+    title = core.index(_TITLE)
+    dynamic = {"word/document.xml", "word/numbering.xml", "docProps/core.xml"}
+    if banner:
+        dynamic.add(next(n for n in texts if n.startswith("word/header")))
+    members = tuple((name, None if name in dynamic else _member(name, texts[name].encode("utf-8")))
+                    for name in archive.namelist())
+    return _Skeleton(members, (document[:cut], document[cut:]), (numbering[:end], numbering[end:]), header,
+                     (core[:title], core[title + len(_TITLE):]), abstract, max(nums, default=0) + 1)
+
+
+def _zip(members: list[_Member]) -> bytes:
+    """A ZIP archive of already-deflated members (the format of APPNOTE.TXT, no extras)."""
+    out, central, offset = [], [], 0
+    for m in members:
+        local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, _DOS_DATE, m.crc, len(m.data), m.size,
+                            len(m.name), 0)
+        out += [local, m.name, m.data]
+        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, _DOS_DATE, m.crc,
+                                   len(m.data), m.size, len(m.name), 0, 0, 0, 0, 0, offset) + m.name)
+        offset += len(local) + len(m.name) + len(m.data)
+    directory = b"".join(central)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), offset, 0)
+    return b"".join(out) + directory + end
+
+
+def _text(value: str) -> str:
+    """Text content for XML: ``&``, ``<`` and ``>`` escaped (quotes need no escaping there)."""
+    return html.escape(value, quote=False)
+
+
+class _Body:
+    """The letter's paragraphs as WordprocessingML text."""
+
+    def __init__(self, rtl: bool, first_num: int):
+        self.rtl, self.parts, self.nums, self.next_num = rtl, [], [], first_num
+
+    def paragraph(self, lines, style: str = "", *, end: bool = False, before: int = 0,
+                  center: bool = False, bold: bool = False, num: int | None = None) -> str:
+        ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
+        if num is not None:
+            ppr += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'
+        if self.rtl:
+            ppr += "<w:bidi/>"
+        if before:
+            ppr += f'<w:spacing w:before="{before * 20}"/>'
+        if center:
+            ppr += '<w:jc w:val="center"/>'
+        elif end and not self.rtl:
+            # Only for LTR: Word and LibreOffice read left/right in a bidi paragraph
+            # differently, so RTL letters keep the start alignment.
+            ppr += '<w:jc w:val="right"/>'
+        runs = []
+        for i, line in enumerate(lines):
+            if i:
+                runs.append("<w:r><w:br/></w:r>")
+            for chunk, rtl, ethiopic in _segments(line, self.rtl):
+                rpr = (f'<w:rFonts w:ascii="{ETHIOPIC_FONT}" w:hAnsi="{ETHIOPIC_FONT}"/>' if ethiopic else "") \
+                    + ("<w:b/>" if bold else "") + ("<w:rtl/>" if rtl else "")
+                runs.append(f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}"
+                            f'<w:t xml:space="preserve">{_text(chunk)}</w:t></w:r>')
+        return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{''.join(runs)}</w:p>"
+
+    def add(self, *args, **kwargs) -> None:
+        self.parts.append(self.paragraph(*args, **kwargs))
+
+    def items(self, items, numbered: bool) -> None:
+        """A list; a numbered list gets its own ``w:num`` so its numbering starts at 1."""
+        num = None
+        if numbered:
+            num, self.next_num = self.next_num, self.next_num + 1
+            self.nums.append(num)
+        for item in items:
+            self.add([item], "ListNumber" if numbered else "ListBullet", num=num)
+
+    def block(self, block: Block) -> None:
+        if block.kind == "heading":
+            self.add([block.text], "Heading2")
+        elif block.kind in ("numbered", "bulleted"):
+            self.items(block.items, block.kind == "numbered")
+        else:
+            self.add(block.text.split("\n"))
+
+
+def _body(letter: Letter, first_num: int) -> _Body:
+    body = _Body(letter.direction == "rtl", first_num)
+    if letter.sender:
+        body.add(letter.sender)
+    if letter.recipient:
+        # Space rather than empty paragraphs, which a user would have to delete by hand.
+        body.add(letter.recipient, before=24)
+    if letter.place_date:
+        body.add([letter.place_date], end=True, before=12)
+    if letter.subject:
+        body.add([letter.subject], "Heading1")
+    if letter.references:
+        body.add(letter.references)
+    for block in letter.blocks:
+        body.block(block)
+    if letter.signature:
+        body.add(letter.signature, before=18)
+    if letter.enclosures:
+        body.add([letter.enclosures_label], "Heading2")
+        body.items(letter.enclosures, numbered=False)
+    return body
 
 
 def render_docx(letter: Letter) -> bytes:
     """Render ``letter`` as DOCX bytes: A4, 2.2 cm margins, editable text in named styles.
 
-    Starts from the cached base document, so only the letter's paragraphs are added here.
-    The banner (if any) goes into the page header, so it appears on every page.
+    The package comes from a cached skeleton of the letter's language (styles, page,
+    footer, fonts, compressed once); only the body, the numbering of its numbered lists,
+    the banner (in the page header, so it is on every page) and the title are written here.
     """
-    base, abstract_num = _base()
-    doc = Document(BytesIO(base))
-    doc.core_properties.title = letter.title
-    _language(doc, letter)
-    w = _Writer(doc, letter, abstract_num)
-    if w.rtl:
-        _rtl_section(doc)
-    if letter.banner:
-        p = w.paragraph([letter.banner], p=doc.sections[0].header.paragraphs[0])
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for run in p.runs:
-            run.bold = True
-    if letter.sender:
-        w.paragraph(letter.sender)
-    if letter.recipient:
-        # Space rather than empty paragraphs, which a user would have to delete by hand.
-        w.paragraph(letter.recipient).paragraph_format.space_before = Pt(24)
-    if letter.place_date:
-        w.paragraph([letter.place_date], end=True).paragraph_format.space_before = Pt(12)
-    if letter.subject:
-        w.paragraph([letter.subject], "Heading1")
-    if letter.references:
-        w.paragraph(letter.references)
-    for block in letter.blocks:
-        w.block(block)
-    if letter.signature:
-        w.paragraph(letter.signature).paragraph_format.space_before = Pt(18)
-    if letter.enclosures:
-        w.paragraph([letter.enclosures_label], "Heading2")
-        w.items(letter.enclosures, numbered=False)
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    rtl = letter.direction == "rtl"
+    skeleton = _skeleton(letter.language, rtl, bool(letter.banner))
+    body = _body(letter, skeleton.next_num)
+    nums = "".join(f'<w:num w:numId="{n}"><w:abstractNumId w:val="{skeleton.abstract_num}"/>'
+                   f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+                   for n in body.nums)
+    written = {
+        "word/document.xml": skeleton.document[0] + "".join(body.parts) + skeleton.document[1],
+        "word/numbering.xml": skeleton.numbering[0] + nums + skeleton.numbering[1],
+        "docProps/core.xml": skeleton.core[0] + _text(letter.title) + skeleton.core[1],
+    }
+    if skeleton.header:
+        banner = body.paragraph([letter.banner], "Header", center=True, bold=True)
+        name = next(name for name, member in skeleton.members if member is None and name.startswith("word/header"))
+        written[name] = skeleton.header[0] + banner + skeleton.header[1]
+    return _zip([member or _member(name, written[name].encode("utf-8")) for name, member in skeleton.members])

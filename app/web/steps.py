@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
+from .lazy import lazy_gettext as _l
 
 from .. import i18n, wording
 from ..catalogue import load_catalogue

@@ -20,9 +20,14 @@ def direction(lang: str) -> str:
     return "rtl" if lang in ("ar", "fa", "he", "ps", "ur") else "ltr"
 
 
+# Every WCAG 2.0, 2.1 and 2.2 rule at levels A and AA, and axe's best practices.
+AXE_OPTIONS = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": [
+    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]}}
+
+
 def assert_axe_clean(page: Page, where: str = "") -> None:
     """Run axe-core on the page; fail with its report if it finds any violation."""
-    results = AXE.run(page)
+    results = AXE.run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, (
         f"axe found {results.violations_count} violation(s) on {where or page.url}:\n"
         + results.generate_report())

@@ -194,3 +194,42 @@ def test_cli_check_writes_nothing_and_fails_only_without_letters(tmp_path):
     table.write_bytes(b"nonsense")
     result = CliRunner().invoke(main, ["batch", str(table)])
     assert result.exit_code == 1 and "Unknown columns" in result.output
+
+
+# --- property tests: any spreadsheet content, never an unexpected error, never a lost row ------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CELL = st.one_of(st.text(max_size=60), st.sampled_from(["", "=1+1", "phone", "DE", "access; erasure", "31.02.2026",
+                                                        "2026-10-01", "yes", "{{7*7}}", "\u202e", "أمل"]))
+NAMES = [c.name for c in COLUMNS]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.fixed_dictionaries({}, optional={name: CELL for name in NAMES}), min_size=1, max_size=6),
+       st.sampled_from([",", ";"]), st.sampled_from(["utf-8", "cp1252"]))
+def test_any_rows_are_read_and_checked_without_surprise(rows, delimiter, encoding):
+    filled = [{**GOOD, **row} for row in rows]
+    try:
+        data = as_csv(filled, delimiter=delimiter, encoding=encoding)
+    except UnicodeEncodeError:
+        data = as_csv(filled, delimiter=delimiter)
+    try:
+        table = read_table(data, max_rows=10)
+    except TableError:
+        return  # a clear message about the file, never a crash
+    checked = [check_row(number, row) for number, row in table.rows]
+    assert len(checked) <= len(rows)
+    for row in checked:
+        assert (row.case is None) == bool(row.errors)
+        assert all(column in NAMES for column, _message in row.errors)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_a_table_or_a_message(data):
+    try:
+        read_table(data, max_rows=10)
+    except TableError as error:
+        assert error.message
