@@ -58,8 +58,11 @@ translations: $(VENV)/.installed
 	$(PYBABEL) update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
 	$(PYBABEL) compile -d locales -D messages --statistics
 
+# The speed and load benchmarks (about 15 minutes; not part of make test).
 bench: install
 	$(PY) -m bench
+	$(PY) -m bench.batch 1000
+	$(PY) -m bench.load 60 50
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
