@@ -1,7 +1,10 @@
 """The web layer: the wizard and the downloads, with the language in the URL prefix."""
 from __future__ import annotations
 
+import functools
+
 from flask import Flask, abort, g, request, url_for
+from markupsafe import Markup, escape
 
 from .. import i18n
 
@@ -31,12 +34,30 @@ def init_web(app: Flask) -> None:
 
     @app.context_processor
     def page_context():
-        return {"presenting": _presenting(), "switch_url": _switch_url}
+        return {"presenting": _presenting(), "switch_url": _switch_url, "language_buttons": _language_buttons}
 
 
 # GET pages whose language switch stays on the same page (the others go to the start page).
 SAME_PAGE = {"web.start", "web.wizard_start", "casefile.open_form", "batch.upload", "batch.columns",
              "training.index", "training.rights", "training.right"}
+
+
+def _language_buttons() -> Markup:
+    """The wizard's language buttons (they re-post the page): the same on every wizard page of
+    one language, so they are built once per language."""
+    return _buttons(g.get("lang", "en"), request.script_root)
+
+
+@functools.lru_cache(maxsize=64)
+def _buttons(current: str, _script_root: str) -> Markup:
+    items = []
+    for code in i18n.interface_languages():
+        current_mark = ' aria-current="true"' if code == current else ""
+        items.append(f'<li><button form="wizard" type="submit" formaction="{escape(url_for("web.wizard", lang=code))}"'
+                     f' name="action" value="stay" lang="{code}"{current_mark}>{escape(i18n.native_name(code))}'
+                     "</button></li>")
+    # Built from our own language codes and names, each escaped.
+    return Markup("<ul>" + "".join(items) + "</ul>")  # nosec B704
 
 
 def _presenting() -> bool:

@@ -6,14 +6,16 @@ part of every page (see the README's speed figures).
 """
 from __future__ import annotations
 
-from flask import g
+from flask import g, has_app_context
 from flask_babel.speaklater import LazyString
 
 from .. import i18n
 
 
 def _now(message: str, **variables) -> str:
-    text = i18n.translations(str(g.get("lang", "en"))).gettext(message)
+    # Outside a request (tests, the CLI) the English source is shown, as Flask-Babel does.
+    lang = str(g.get("lang", "en")) if has_app_context() else "en"
+    text = i18n.translations(lang).gettext(message)
     return text % variables if variables else text
 
 
