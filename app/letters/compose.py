@@ -101,6 +101,8 @@ def compose(case: Case, catalogue: Catalogue | None = None, *, kind: str = "requ
     context.update(_followup_context(case, resolution, citer, kind, recipient, dated))
     blocks = markup.parse(_render(env, f"{kind}.md", context))
     part = functools.partial(_part, env, context)
+    enclosures = _items(part("enclosures"))
+    context["enclosure_count"] = len(enclosures)  # the label agrees with the list: Anlage / Anlagen
     writer = case.representative or case.person
     return Letter(
         language=lang.code,
@@ -112,7 +114,7 @@ def compose(case: Case, catalogue: Catalogue | None = None, *, kind: str = "requ
         references=_items(part("references")),
         blocks=blocks,
         signature=_items(part("signature")),
-        enclosures=_items(part("enclosures")),
+        enclosures=enclosures,
         enclosures_label=_text(part("enclosures_label")),
         title=_text(part("subject")),
         deadline=deadline.date if deadline and kind == "request" else None,

@@ -233,3 +233,13 @@ def test_follow_up_round_trips_through_the_case_file():
 
 def test_every_missing_item_belongs_to_a_right_or_to_none():
     assert set(followups.ITEM_RIGHTS) == set(MISSING)
+
+
+@pytest.mark.parametrize(("lang", "one", "many"), [("de", "Anlage", "Anlagen"), ("fr", "Pièce jointe", "Pièces jointes"),
+                                                    ("it", "Allegato", "Allegati"), ("nl", "Bijlage", "Bijlagen"),
+                                                    ("en", "Enclosure", "Enclosures")])
+def test_the_enclosures_label_agrees_with_the_list(lang, one, many):
+    _, complaint = composed("gdpr_bamf", "complaint", lang)
+    assert len(complaint.enclosures) > 1 and complaint.enclosures_label == many
+    _, reminder = composed("gdpr_bamf", "reminder", lang)
+    assert len(reminder.enclosures) == 1 and reminder.enclosures_label == one
