@@ -179,6 +179,5 @@ def _write_zip(rows, output, formats, sheets, names, language, jobs) -> None:
 
     with click.progressbar(length=len(good(rows)), label="Letters", file=sys.stderr) as bar, \
             Path(output).open("wb") as out:
-        for chunk in stream_zip(rows, formats=formats, sheets=sheets, names=names, language=language,
-                                processes=jobs, progress=lambda item: bar.update(1)):
-            out.write(chunk)
+        out.writelines(stream_zip(rows, formats=formats, sheets=sheets, names=names, language=language,
+                                  processes=jobs, progress=lambda item: bar.update(1)))

@@ -9,6 +9,8 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 from openpyxl import Workbook
 
@@ -198,8 +200,6 @@ def test_cli_check_writes_nothing_and_fails_only_without_letters(tmp_path):
 
 # --- property tests: any spreadsheet content, never an unexpected error, never a lost row ------
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 CELL = st.one_of(st.text(max_size=60), st.sampled_from(["", "=1+1", "phone", "DE", "access; erasure", "31.02.2026",
                                                         "2026-10-01", "yes", "{{7*7}}", "\u202e", "أمل"]))

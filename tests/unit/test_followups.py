@@ -17,6 +17,8 @@ from app.catalogue import load_catalogue
 from app.letters import followups
 from app.letters.compose import available_languages, compose, resolution_for
 from app.letters.templates import letter_date, letter_language
+from app.render import render_docx, render_pdf
+from tests.fixtures.readback import document_text
 
 LANGUAGES = available_languages()
 REQUEST = "2026-09-01"
@@ -243,3 +245,39 @@ def test_the_enclosures_label_agrees_with_the_list(lang, one, many):
     assert len(complaint.enclosures) > 1 and complaint.enclosures_label == many
     _, reminder = composed("gdpr_bamf", "reminder", lang)
     assert len(reminder.enclosures) == 1 and reminder.enclosures_label == one
+
+
+# --- read back: every follow-up rendered and opened again ------------------------------------
+
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+@pytest.mark.parametrize(("name", "letter", "lang"), CASES)
+def test_every_follow_up_reads_back_from_docx(name, letter, lang):
+    """Every line of the letter is in the Word file, as written."""
+    _, result = composed(name, letter, lang)
+    text = document_text("docx", render_docx(result))
+    for line in result.plain_paragraphs():
+        if line.strip():
+            assert _folded(line) in text, line
+
+
+PDF_CASES = [case for index, case in enumerate(CASES) if case[2] == "en" or index % 5 == 0]
+
+
+@pytest.mark.parametrize(("name", "letter", "lang"), PDF_CASES)
+def test_follow_ups_read_back_from_pdf(name, letter, lang):
+    """The recipient, the subject, the person, the first request's date and what the person
+    wrote are in the PDF's text."""
+    case, result = composed(name, letter, lang)
+    text = document_text("pdf", render_pdf(result))
+    squeezed = text.replace(" ", "")
+    for needle in (result.recipient[0], result.subject, case.person.name, case.followup.statement):
+        if needle:
+            assert _folded(needle).replace(" ", "") in squeezed, needle
+    if letter != "reconsideration":
+        assert letter_date(dt.date.fromisoformat(REQUEST), letter_language(lang)).replace("\u00a0", "").replace(" ", "") \
+            in squeezed
