@@ -10,6 +10,7 @@ from io import BytesIO
 
 from flask import Blueprint, abort, render_template, request, send_file
 from flask_babel import get_locale
+from flask_babel import gettext as _
 
 from ..render import render_pdf
 from ..training.handout import articles_text, compose_handout, right_name
@@ -40,7 +41,7 @@ def start(persona):
 @bp.get("/<lang>/rights")
 def rights():
     """Every right, each with its own page."""
-    return render_template("training/rights.html", rights=[(r.id, right_name(r.id, _gettext())) for r in RIGHTS])
+    return render_template("training/rights.html", rights=[(r.id, right_name(r.id, _)) for r in RIGHTS])
 
 
 @bp.get("/<lang>/rights/<right>")
@@ -48,8 +49,8 @@ def right(right):
     """One right explained: what it is, the article, what to expect, refusals and answers."""
     explained = BY_ID.get(right) or abort(404)
     lang = str(get_locale())
-    return render_template("training/right.html", right=explained, name=right_name(right, _gettext()),
-                           articles=articles_text(explained, _gettext(), lang))
+    return render_template("training/right.html", right=explained, name=right_name(right, _),
+                           articles=articles_text(explained, _, lang))
 
 
 @bp.get("/<lang>/rights/<right>/handout.pdf")
@@ -61,8 +62,3 @@ def handout(right):
     letter = compose_handout(lang, None if right == "all" else (right,))
     return send_file(BytesIO(render_pdf(letter)), mimetype="application/pdf", as_attachment=True,
                      download_name=f"rights-{right}-{lang}.pdf", max_age=0)
-
-
-def _gettext():
-    from flask_babel import gettext
-    return gettext
