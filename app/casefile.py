@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from io import BytesIO
 
-from .case import SCHEMA, Case, CaseError, N_
+from .case import N_, SCHEMA, Case, CaseError
 
 ATTACHMENT = "recours-case.json"
 MAX_BYTES = 256 * 1024

@@ -17,9 +17,8 @@ from pathlib import Path
 import click
 
 from .case import SCHEMA, Case, CaseError
-from .catalogue import load_catalogue
 from .companion import compose_sheet
-from .letters.compose import available_languages, check_frame, compose
+from .letters.compose import compose, validated_case
 
 MAX_CASE_BYTES = 256 * 1024
 FORMATS = ("docx", "pdf", "txt", "html")
@@ -34,13 +33,8 @@ def load_case(path: str) -> Case:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise click.ClickException(f"the case file is not valid JSON: {exc}") from exc
-    catalogue = load_catalogue()
     try:
-        case = Case.from_dict(data, rights=set(catalogue.rights["order"]),
-                              countries=catalogue.supported_countries(), languages=set(available_languages()),
-                              systems=set(catalogue.systems), authorities=set(catalogue.authorities))
-        check_frame(case, catalogue)
-        return case
+        return validated_case(data)
     except CaseError as exc:
         lines = "\n".join(f"  {field or 'case'}: {message}" for field, message in exc.errors.items())
         raise click.ClickException(f"the case file has problems:\n{lines}") from exc

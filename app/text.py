@@ -5,6 +5,7 @@ Web forms, case files, CSV cells and the CLI all pass through :func:`clean`, so 
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -34,3 +35,17 @@ def clean(value: object, *, multiline: bool = False) -> str:
         return _SPACES.sub(" ", text).strip()
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip("\n")
+
+
+# How people type dates: ISO, and the day-first forms of the countries the tool serves.
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y")
+
+
+def typed_date(value: str) -> dt.date | None:
+    """The date in a typed answer (``2026-01-31``, ``31.01.2026``, ``31/01/2026``), or None."""
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None

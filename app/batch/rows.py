@@ -14,11 +14,11 @@ from ..answers import clean_answers, fill_authority, to_case_dict
 from ..case import N_, Case, CaseError
 from ..catalogue import Catalogue, load_catalogue
 from ..letters import followups
-from ..letters.compose import available_languages, check_frame, resolution_for
+from ..letters.compose import available_languages, resolution_for, validated_case
+from ..text import typed_date
 from .columns import LETTERS
 
 _SPLIT = re.compile(r"[;,|\n]+")
-_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _YES = {"y", "yes", "true", "1", "x", "ja", "oui", "sí", "si", "ja.", "да", "так"}
 _DATES = ("event_date", "person_birth_date", "sent_on", "followup_written_on", "followup_answered_on")
 
@@ -44,11 +44,7 @@ def check_row(number: int, row: dict, *, sheet_language: str = "en",
         return Row(number, reference, letter, errors=(("letter", N_("Choose one of the options.")),))
     answers = answers_of(row, letter, catalogue, sheet_language, today or dt.date.today())
     try:
-        case = Case.from_dict(to_case_dict(answers, followup=letter != "request"),
-                              rights=set(catalogue.rights["order"]), countries=catalogue.supported_countries(),
-                              languages=set(available_languages()), systems=set(catalogue.systems),
-                              authorities=set(catalogue.authorities))
-        check_frame(case, catalogue)
+        case = validated_case(to_case_dict(answers, followup=letter != "request"), catalogue)
         if letter != "request":
             followups.check(case, resolution_for(case, catalogue), catalogue)
     except CaseError as error:
@@ -87,11 +83,8 @@ def answers_of(row: dict, letter: str, catalogue: Catalogue, sheet_language: str
 
 def _iso(value: str) -> str:
     """``31.01.2026`` or ``31/01/2026`` -> ``2026-01-31``; other text is left for the Case to judge."""
-    found = _DATE.match(value.strip())
-    if not found:
-        return value.strip()
-    day, month, year = found.groups()
-    return f"{year}-{int(month):02d}-{int(day):02d}"
+    parsed = typed_date(value)
+    return parsed.isoformat() if parsed else value.strip()
 
 
 def _column(path: str) -> str:

@@ -24,14 +24,26 @@ from .templates import (
     templates_root,
 )
 
-__all__ = ["CitationError", "available_languages", "compose", "letter_date", "letter_language",
-           "templates_root", "resolution_for", "deadline_for"]
+__all__ = ["CitationError", "available_languages", "compose", "deadline_for", "letter_date", "letter_language",
+           "resolution_for", "templates_root", "validated_case"]
 
 
 def resolution_for(case: Case, catalogue: Catalogue) -> Resolution:
     """The legal frame of ``case`` (regime, system act, additional bases, authorities)."""
     return resolve(catalogue, country=case.country, system=case.system, authority=case.authority.id,
                    on=case.event.date or case.sent_on)
+
+
+def validated_case(data: dict, catalogue: Catalogue | None = None) -> Case:
+    """A Case from its JSON form, checked against the ids the catalogue knows and against the
+    rights the governing law gives (CaseError with field paths). The web, the CLI and the
+    batch reader all build their cases here."""
+    catalogue = catalogue or load_catalogue()
+    case = Case.from_dict(data, rights=set(catalogue.rights["order"]), countries=catalogue.supported_countries(),
+                          languages=set(available_languages()), systems=set(catalogue.systems),
+                          authorities=set(catalogue.authorities))
+    check_frame(case, catalogue)
+    return case
 
 
 def check_frame(case: Case, catalogue: Catalogue) -> None:

@@ -13,7 +13,7 @@ from ..case import CaseError
 from ..catalogue import load_catalogue
 from ..letters.compose import deadline_for, resolution_for
 from . import state as carried
-from .review import build_case, followup_review_page, review_page
+from .review import build_case, following_up, followup_review_page, review_page
 
 bp = Blueprint("casefile", __name__)
 
@@ -21,18 +21,13 @@ bp = Blueprint("casefile", __name__)
 def _valid_case():
     answers = carried.load(request.form)
     try:
-        return answers, build_case(answers, followup=_following_up())
+        return answers, build_case(answers, followup=following_up())
     except CaseError:
         return answers, None
 
 
-def _following_up() -> bool:
-    """Whether the button was pressed on the follow-up check page (which then comes back)."""
-    return request.form.get("which") == "followup"
-
-
 def _page(answers, **kwargs):
-    return (followup_review_page if _following_up() else review_page)(answers, **kwargs)
+    return (followup_review_page if following_up() else review_page)(answers, **kwargs)
 
 
 @bp.post("/<lang>/case/save")

@@ -9,16 +9,15 @@ from io import BytesIO
 
 from flask import Blueprint, Response, render_template, request, send_file
 
-from .. import casefile
+from .. import casefile, i18n
 from ..case import N_, CaseError
-from .. import i18n
 from ..companion import compose_sheet
-from ..proof import compose_proof
 from ..letters.compose import compose, letter_language
+from ..proof import compose_proof
 from ..render import mailto_link, render_docx, render_pdf, render_text
 from ..render.html import render_fragment, stylesheet
 from . import state as carried
-from .review import build_case, followup_review_page, review_page
+from .review import build_case, following_up, followup_review_page, review_page
 
 bp = Blueprint("downloads", __name__)
 
@@ -32,19 +31,14 @@ MIMETYPES = {
 }
 
 
-def _following_up() -> bool:
-    """Whether the download was asked for on the follow-up check page."""
-    return request.form.get("which") == "followup"
-
-
 def _letter_and_case():
     answers = carried.load(request.form)
     try:
-        case = build_case(answers, followup=_following_up())
+        case = build_case(answers, followup=following_up())
     except CaseError:
         return answers, None, None
     banner = letter_language(case.letter_language).meta["specimen"] if answers.get("training") else ""
-    return answers, case, compose(case, kind="followup" if _following_up() else "request", banner=banner)
+    return answers, case, compose(case, kind="followup" if following_up() else "request", banner=banner)
 
 
 def _sheet_banner(answers, case) -> str:
@@ -53,11 +47,11 @@ def _sheet_banner(answers, case) -> str:
 
 
 def _back_step() -> str:
-    return "followup_review" if _following_up() else "review"
+    return "followup_review" if following_up() else "review"
 
 
 def _page(answers):
-    return followup_review_page(answers) if _following_up() else review_page(answers)
+    return followup_review_page(answers) if following_up() else review_page(answers)
 
 
 def _file(data: bytes, name: str, fmt: str):
@@ -77,7 +71,7 @@ def letter(fmt):
     answers, case, composed = _letter_and_case()
     if composed is None:
         return _page(answers)
-    dated = case.followup.written_on if _following_up() else case.sent_on
+    dated = case.followup.written_on if following_up() else case.sent_on
     stem = f"{composed.kind.replace('_', '-')}-{composed.language}-{dated.isoformat()}"
     if composed.kind == "request":
         stem = f"letter-{composed.language}-{dated.isoformat()}"

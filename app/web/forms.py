@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .lazy import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -26,10 +25,10 @@ from wtforms.widgets import CheckboxInput, DateInput, EmailInput, ListWidget
 
 from .. import wording
 from ..case import LIMITS, TOPICS
-from ..text import clean
+from ..text import clean, typed_date
+from .lazy import lazy_gettext as _l
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y")
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -111,13 +110,8 @@ class PastDate:
     def __call__(self, form, field):
         if not field.data:
             return
-        for fmt in _DATE_FORMATS:
-            try:
-                value = dt.datetime.strptime(field.data, fmt).date()
-                break
-            except ValueError:
-                continue
-        else:
+        value = typed_date(field.data)
+        if value is None:
             raise ValidationError(_l("This is not a date. Use the form 2026-01-31."))
         if value.year < 1900:
             raise ValidationError(_l("This date is too far in the past."))

@@ -6,7 +6,7 @@ from ..catalogue import load_catalogue
 from ..catalogue.models import Authority, Regime, System
 from ..catalogue.resolve import resolve
 from ..letters import followups
-from ..letters.compose import available_languages, check_frame
+from ..letters.compose import validated_case
 from . import state as carried
 
 
@@ -62,13 +62,7 @@ def offered_rights(state: dict) -> list[str]:
 def build_case(answers: dict, *, followup: bool = False) -> Case:
     """Validate the carried answers into a Case (raises CaseError with field paths); with
     ``followup``, the follow-up letter's answers too."""
-    catalogue = load_catalogue()
-    case = Case.from_dict(carried.to_case_dict(answers, followup=followup),
-                          rights=set(catalogue.rights["order"]),
-                          countries=catalogue.supported_countries(), languages=set(available_languages()),
-                          systems=set(catalogue.systems), authorities=set(catalogue.authorities))
-    check_frame(case, catalogue)
-    return case
+    return validated_case(carried.to_case_dict(answers, followup=followup))
 
 
 def _resolution(state: dict):

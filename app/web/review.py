@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import replace
 
 from babel.lists import format_list
-from flask import render_template
+from flask import render_template, request
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
@@ -18,6 +18,11 @@ from . import state as carried
 from .frame import build_case
 from .frame import followup_letters as frame_letters
 from .steps import BY_NAME, STEPS, active_steps, build_form, hidden_fields
+
+
+def following_up() -> bool:
+    """Whether a button was pressed on the follow-up check page (which then comes back)."""
+    return request.form.get("which") == "followup"
 
 
 def review_page(answers: dict, *, notice: str = ""):
@@ -122,7 +127,7 @@ def _sections(answers: dict, steps) -> list[dict]:
     """Each step's question with the answers given to it, in words the person reads."""
     sections = []
     for step in steps:
-        if step.name == "review":
+        if step.name in ("review", "followup_review"):  # the check pages themselves hold no answers
             continue
         form = build_form(step, answers)
         hidden = hidden_fields(step, answers)

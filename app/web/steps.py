@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from typing import Callable
 
 from flask_babel import get_locale
-from .lazy import lazy_gettext as _l
 
 from .. import i18n, wording
 from ..catalogue import load_catalogue
 from ..letters.compose import available_languages
 from . import forms, frame
 from . import state as carried
+from .lazy import lazy_gettext as _l
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,8 @@ def test_a_complaint_goes_to_the_supervisory_authority(client, sent):
     fields, _ = REPLIES["complaint"]
     response = post_step(client, "en", "reply", fields, carried(choose(client, sent, "complaint")))
     html = response.get_data(as_text=True)
-    assert "Where the complaint goes" in html and "Graurheindorfer Straße 153" in html
+    assert "Where the complaint goes" in html and "Graurheindorfer Straße 153\n53117 Bonn" in html
+    assert "change:followup_review" not in html  # the check page lists answers, not itself
     download = client.post("/en/letter/txt", data={"answers": json.dumps(carried(response)), "which": "followup"})
     text = download.get_data(as_text=True)
     assert text.index("Bundesbeauftragte") < text.index("Complaint against")  # the BfDI is the recipient
