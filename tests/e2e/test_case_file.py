@@ -26,10 +26,10 @@ def test_come_back_with_the_saved_file(phone, live_server, tmp_path, lang, what)
 
     # Later, in a fresh visit: the start page, "continue from a saved case", the file.
     page.goto(f"{live_server}/{lang}/")
-    page.locator(f"main a[href='/{lang}/case/open']").click()
+    w.press(page, f"main a[href='/{lang}/case/open']")  # wait for the page, not just the click
     checks.assert_page_ok(page, lang, "open a saved case")
     page.locator("#case").set_input_files(str(kept))
-    page.locator("main button.primary").click()
+    w.press(page, "main button.primary")
     assert w.current_step(page) == "review"
     checks.assert_page_ok(page, lang, "review after opening")
     assert "Amal Haddad" in page.locator("main").inner_text()
@@ -42,7 +42,7 @@ def test_a_wrong_file_gets_a_message_next_to_the_field(phone, live_server, tmp_p
     wrong.write_bytes(b"\x89PNG not a case")
     page.goto(f"{live_server}/en/case/open")
     page.locator("#case").set_input_files(str(wrong))
-    page.locator("main button.primary").click()
+    w.press(page, "main button.primary")
     assert page.locator("#case-error").is_visible()
     assert page.locator("#case").get_attribute("aria-describedby") == "case-error"
     checks.assert_page_ok(page, "en", "open with an error")
