@@ -141,36 +141,45 @@ def _date(label, *, past=True, required=False, description=""):
                        filters=[_line], widget=DateInput(), description=description)
 
 
+class WizardForm(FlaskForm):
+    """A wizard step's form. CSRFProtect checks the token of every POST once, before any view
+    runs, and answers a failure with the same page and every answer kept (see routes.py);
+    a second check inside each of the two forms a step builds would only cost time."""
+
+    class Meta:
+        csrf = False
+
+
 class MultiCheckboxField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
 
-class KindForm(FlaskForm):
+class KindForm(WizardForm):
     kind = RadioField(_l("What happened?"), choices=choices((k, _l(v[0])) for k, v in wording.KINDS.items()),
                       validators=[_CHOOSE])
 
 
-class TopicForm(FlaskForm):
+class TopicForm(WizardForm):
     event_topic = RadioField(_l("What was it about?"), validators=[_CHOOSE])
 
     def setup(self, state):
         self.event_topic.choices = choices((t, _l(wording.TOPICS[t])) for t in TOPICS.get(state.get("kind"), ()))
 
 
-class CountryForm(FlaskForm):
+class CountryForm(WizardForm):
     country = SelectField(_l("Country"), validators=[_CHOOSE])
 
 
-class SystemForm(FlaskForm):
+class SystemForm(WizardForm):
     system = RadioField(_l("Which system or procedure was it?"), validators=[Optional()])
 
 
-class UnsupportedForm(FlaskForm):
+class UnsupportedForm(WizardForm):
     """The page that says plainly that no supported law binds the authority."""
 
 
-class AuthorityForm(FlaskForm):
+class AuthorityForm(WizardForm):
     authority_id = SelectField(_l("Choose the authority"), validators=[Optional()],
                                description=_l("If it is not in the list, choose the last option and type it below."))
     authority_name = _text(_l("Name of the authority"),
@@ -187,7 +196,7 @@ class AuthorityForm(FlaskForm):
         return valid
 
 
-class EventForm(FlaskForm):
+class EventForm(WizardForm):
     event_date = _date(_l("Date of the decision or event"), description=_l("The date of the decision or when it happened. If you do not know it, leave it empty."))
     event_reference = _text(_l("Reference number of the decision or file"),
                             description=_l("It is often at the top of the authority's letters."))
@@ -195,13 +204,13 @@ class EventForm(FlaskForm):
                          description=_l("For example Eurodac, or the name of a computer program."))
 
 
-class RightsForm(FlaskForm):
+class RightsForm(WizardForm):
     rights = MultiCheckboxField(_l("Which rights do you want to use?"),
                                 choices=choices((k, _l(v[0])) for k, v in wording.RIGHTS.items()),
                                 validators=[InputRequired(message=_l("Choose at least one right."))])
 
 
-class DetailsForm(FlaskForm):
+class DetailsForm(WizardForm):
     details_inaccurate = _area(_l("Which data about you are wrong?"), "long",
                                description=_l("For example: my date of birth is written as 01.01.1990."))
     details_correction = _area(_l("What is correct?"), "long",
@@ -210,7 +219,7 @@ class DetailsForm(FlaskForm):
                               description=_l("Describe your own situation in a few sentences."))
 
 
-class AboutForm(FlaskForm):
+class AboutForm(WizardForm):
     person_name = _text(_l("Your full name"), required=True,
                         description=_l("As the authority knows it."))
     person_other_names = _text(_l("Other spellings of your name (optional)"),
@@ -234,7 +243,7 @@ class AboutForm(FlaskForm):
         return _reachable(self.person_address, self.person_email) and valid
 
 
-class RepresentativeForm(FlaskForm):
+class RepresentativeForm(WizardForm):
     representative_name = _text(_l("Name of the person who sends the letter for you"), required=True)
     representative_organisation = _text(_l("Organisation (optional)"),
                                         description=_l("For example a law firm or an advice centre."))
@@ -246,7 +255,7 @@ class RepresentativeForm(FlaskForm):
         return _reachable(self.representative_address, self.representative_email) and valid
 
 
-class LanguagesForm(FlaskForm):
+class LanguagesForm(WizardForm):
     letter_language = SelectField(_l("Language of the letter"), validators=[_CHOOSE_LISTED], render_kw=_ARIA_REQUIRED,
                                   description=_l("The authority reads this language. We suggest its official language."))
     sheet_language = SelectField(_l("Language of your explanation sheet"), validators=[_CHOOSE_LISTED],
@@ -257,18 +266,18 @@ class LanguagesForm(FlaskForm):
                                    "for the reply as if the authority received it that day."))
 
 
-class ReviewForm(FlaskForm):
+class ReviewForm(WizardForm):
     """The review page has no fields of its own; it only carries the CSRF token."""
 
 
 # --- follow-up letters -------------------------------------------------------------------
 
-class FollowupForm(FlaskForm):
+class FollowupForm(WizardForm):
     """Which follow-up letter to write; the choices depend on the law of the case."""
     followup_letter = RadioField(_l("Which letter do you need now?"), validators=[_CHOOSE])
 
 
-class ReplyForm(FlaskForm):
+class ReplyForm(WizardForm):
     """What happened since the first letter. Fields that do not fit the chosen letter are hidden."""
     followup_answer = RadioField(_l("What did the authority do?"),
                                  choices=choices((k, _l(v)) for k, v in wording.ANSWERS.items()),
@@ -292,5 +301,5 @@ class ReplyForm(FlaskForm):
                                 description=_l("Usually the day you send it."))
 
 
-class FollowupReviewForm(FlaskForm):
+class FollowupReviewForm(WizardForm):
     """The follow-up review page has no fields of its own; it only carries the CSRF token."""

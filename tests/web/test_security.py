@@ -106,6 +106,23 @@ def test_missing_csrf_token_keeps_every_answer_and_a_fresh_token_works(csrf_app,
     assert carried(again) == {**answers, **fields}
 
 
+@pytest.mark.parametrize("token", ["forged-token", "stale"], ids=["forged", "from-another-session"])
+def test_a_wizard_step_with_a_bad_token_is_refused_and_keeps_the_answers(csrf_app, answers, token):
+    # The step forms carry no token check of their own: CSRFProtect's check before every
+    # view is the only one, so it must refuse these.
+    if token == "stale":
+        other = csrf_app.test_client()
+        token = page(other.get("/en/wizard")).hidden("csrf_token")
+    client = csrf_app.test_client()
+    client.get("/en/wizard")
+    fields = {**fields_for("about"), "person_name": "Amal Haddad-Nour"}
+    response = post_step(client, "en", "about", fields, answers, csrf_token=token)
+    assert response.status_code == 400
+    assert current_step(response) == "about"
+    assert carried(response) == {**answers, **fields}
+    assert page(response).hidden("csrf_token") not in ("", token)
+
+
 @pytest.mark.parametrize("token", ["", "forged-token"])
 def test_download_without_a_valid_token_shows_the_review_page(csrf_app, answers, token):
     client = csrf_app.test_client()
