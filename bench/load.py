@@ -1,7 +1,9 @@
 """python -m bench.load [SECONDS] [CLIENTS]: recours under gunicorn (2 workers) and a load.
 
 1. Throughput of one wizard step (a POST that validates a page and renders the next) against
-   a Flask hello-world under the same gunicorn, each measured alone with the same clients.
+   a Flask hello-world under the same gunicorn, with the same 8 clients, each server measured
+   alone, in turns over five rounds (medians reported); and, as a third reference, the floor of the stack (``bench/floor.py``: a one-question
+   Flask-WTF form with the CSRF check, no translations, no accessible markup).
 2. The load test: CLIENTS concurrent clients for SECONDS over the wizard and the downloads
    (every step, the review page, a PDF and a DOCX letter), counting errors, and the memory
    of gunicorn's processes after a warm-up and after the run.
@@ -14,6 +16,7 @@ import json
 import os
 import re
 import socket
+import statistics
 import subprocess
 import sys
 import threading
@@ -52,7 +55,7 @@ def _start(app: str, port: int) -> subprocess.Popen:
 def _rss_mb(process: subprocess.Popen) -> float:
     """Resident memory of gunicorn's master and workers together."""
     pids = [process.pid] + [int(p) for p in subprocess.run(["pgrep", "-P", str(process.pid)],
-                                                           capture_output=True, text=True).stdout.split()]
+                                                           check=False, capture_output=True, text=True).stdout.split()]
     total = 0
     for pid in pids:
         with open(f"/proc/{pid}/status") as handle:
@@ -83,7 +86,7 @@ class Client:
         return response.status, data
 
     def start(self) -> None:
-        status, page = self.request("GET", "/en/wizard")
+        _status, page = self.request("GET", "/en/wizard")
         found = re.search(rb'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"', page)
         self.token = (found.group(1) or found.group(2)).decode() if found else ""  # none on hello-world
 
@@ -102,7 +105,7 @@ def _run(port: int, clients: int, seconds: float, work) -> tuple[int, int, float
         while time.monotonic() < stop:
             for status in work(client):
                 counts[index] += 1
-                errors[index] += status >= 500 or status == 0
+                errors[index] += status != 200  # every scripted request expects a page or a file
     threads = [threading.Thread(target=loop, args=(i,)) for i in range(clients)]
     begin = time.monotonic()
     for thread in threads:
@@ -128,6 +131,44 @@ def hello(client: Client):
     yield _safe(lambda: client.request("GET", "/"))
 
 
+def floor_step(client: Client):
+    yield _safe(lambda: client.request("POST", "/en/wizard", {"kind": "phone"}))
+
+
+ROUNDS, ROUND_SECONDS = 5, 6
+
+THROUGHPUT = (  # name, gunicorn app, the request measured, the warm-up
+    ("hello", "bench.hello:app", hello, hello),
+    ("floor", "bench.floor:app", floor_step, floor_step),
+    ("step", "app:create_app()", wizard_step, None),
+)
+
+
+def _throughputs() -> dict[str, tuple[float, int]]:
+    """Requests per second (median of ROUNDS) and errors for each of THROUGHPUT, 8 clients.
+
+    The three servers are measured in turns, round after round, so that a slow spell of the
+    machine weighs on all three alike rather than on whichever ran during it."""
+    servers = {}
+    try:
+        for name, app, _work, warm_up in THROUGHPUT:
+            port = _port()
+            servers[name] = (_start(app, port), port)
+            _run(port, 8, 3, warm_up or journey)  # the wizard warms up on the whole journey
+        rates = {name: [] for name in servers}
+        errors = dict.fromkeys(servers, 0)
+        for _ in range(ROUNDS):
+            for name, _app, work, _warm_up in THROUGHPUT:
+                count, failed, elapsed = _run(servers[name][1], 8, ROUND_SECONDS, work)
+                rates[name].append(count / elapsed)
+                errors[name] += failed
+    finally:
+        for process, _port_number in servers.values():
+            process.terminate()
+            process.wait()
+    return {name: (statistics.median(rates[name]), errors[name]) for name in rates}
+
+
 def journey(client: Client):
     """The wizard from the first question to the review page, then a PDF and a DOCX letter."""
     answers = json.dumps(STEP)
@@ -143,28 +184,24 @@ def journey(client: Client):
 def main() -> None:
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 60
     clients = int(sys.argv[2]) if len(sys.argv) > 2 else 50
-    port = _port()
-    reference = _start("bench.hello:app", port)
-    try:
-        _run(port, 8, 2, hello)
-        hello_count, hello_errors, hello_time = _run(port, 8, 10, hello)
-    finally:
-        reference.terminate()
-        reference.wait()
+    rates = _throughputs()
+    (hello_rps, hello_errors), (floor_rps, floor_errors), (step_rps, step_errors) = (
+        rates["hello"], rates["floor"], rates["step"])
     port = _port()
     server = _start("app:create_app()", port)
     try:
         _run(port, 8, 3, journey)  # warm-up: every template, font and letter path once
-        step_count, step_errors, step_time = _run(port, 8, 10, wizard_step)
         warm = _rss_mb(server)
         count, errors, elapsed = _run(port, clients, seconds, journey)
         after = _rss_mb(server)
     finally:
         server.terminate()
         server.wait()
-    hello_rps, step_rps, rps = hello_count / hello_time, step_count / step_time, count / elapsed
+    rps = count / elapsed
     print(f"hello-world: {hello_rps:.0f} req/s ({hello_errors} errors); wizard step: {step_rps:.0f} req/s "
           f"({step_errors} errors); ratio {step_rps / hello_rps:.2f}")
+    print(f"stack floor (bench/floor.py): {floor_rps:.0f} req/s ({floor_errors} errors), "
+          f"{floor_rps / hello_rps:.2f} of the hello-world; the wizard step is {step_rps / floor_rps:.2f} of the floor")
     print(f"load: {clients} clients, {elapsed:.0f} s: {count} requests, {errors} errors, {rps:.1f} req/s, "
           f"{rps / WORKERS:.1f} req/s per core (worker)")
     print(f"memory: {warm:.0f} MB after warm-up, {after:.0f} MB after the run ({(after / warm - 1) * 100:+.1f} %)")
