@@ -12,7 +12,9 @@ import pytest
 
 from tests.unit.test_batch import BAD, GOOD, as_csv
 
-from .helpers import carried, post_step
+from app import create_app
+
+from .helpers import carried, current_step, post_step
 
 VNU = Path(__file__).resolve().parents[1] / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 STEPS = ["kind", "topic", "country", "system", "authority", "event", "rights", "details", "about",
@@ -44,7 +46,33 @@ def pages(client, answers, lang: str) -> dict[str, str]:
     shown["rights"] = client.get(f"/{lang}/rights")
     shown["right"] = client.get(f"/{lang}/rights/explanation")
     shown["persona"] = client.post(f"/{lang}/training/claire")
+    shown.update(pages_off_the_path(client, answers, lang))
     return {name: response.get_data(as_text=True) for name, response in shown.items()}
+
+
+def pages_off_the_path(client, answers, lang: str) -> dict:
+    """The pages a person meets when something is unusual: a country outside Europe, the list
+    of missing items, a token that expired, a body too large, a file that is not a case."""
+    outside = post_step(client, lang, "country", {"country": "ZZ"}, {"kind": "biometric", "event_topic": "fingerprints"})
+    choice = post_step(client, lang, "review", {}, answers, action="followup")
+    incomplete = post_step(client, lang, "followup", {"followup_letter": "incomplete"}, carried(choice))
+    guarded = create_app({"TESTING": True}).test_client()
+    expired = post_step(guarded, lang, "about", {"person_name": "Jo"}, answers, csrf_token="expired")
+    too_large = client.post(f"/{lang}/wizard", data={"answers": "{}", "step": "about", "person_name": "x" * 300_000})
+    not_a_case = client.post(f"/{lang}/case/open", data={"case": (io.BytesIO(b"not a case"), "case.json")},
+                             content_type="multipart/form-data")
+    return {"outside": outside, "reply-incomplete": incomplete, "csrf-expired": expired, "413": too_large,
+            "not-a-case": not_a_case}
+
+
+def test_the_unusual_pages_are_what_they_say(client, answers):
+    shown = pages_off_the_path(client, answers, "en")
+    assert current_step(shown["outside"]) == "outside"
+    assert current_step(shown["reply-incomplete"]) == "reply"
+    assert 'name="followup_missing"' in shown["reply-incomplete"].get_data(as_text=True)
+    assert (shown["csrf-expired"].status_code, current_step(shown["csrf-expired"])) == (400, "about")
+    assert shown["413"].status_code == 413
+    assert shown["not-a-case"].status_code == 400
 
 
 def test_every_page_is_valid_html(client, answers, tmp_path):
@@ -62,7 +90,7 @@ def test_every_page_is_valid_html(client, answers, tmp_path):
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     problems = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}" for m in messages]
     assert not problems, "\n".join(problems[:30])
-    assert len(files) == 2 * 27  # every kind of page, in both languages
+    assert len(files) == 2 * 32  # every kind of page, in both languages
 
 
 @pytest.mark.parametrize("bad", ['<p><div>x</div></p>', '<input type="date" value="x" aria-describedby="none">'])
