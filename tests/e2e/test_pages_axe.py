@@ -1,4 +1,5 @@
-"""The pages around the wizard: start, error, e-mail and print views, on a phone and a desktop.
+"""The pages around the wizard: start, error, e-mail and print views, the page for a country
+outside Europe and the page again after an expired token, on a phone and a desktop.
 
 Each is scanned with axe and checked for sideways scrolling, in English and Arabic.
 Zoom: the review page at a 2x device scale, and the reflow width of 320 CSS px that
@@ -34,6 +35,19 @@ def open_page(page, base: str, lang: str, name: str) -> str:
         response = page.goto(f"{base}/xx/" if lang == "en" else f"{base}/{lang}/no-such-page")
         assert response.status == 404
         return ""
+    if name in ("outside", "expired"):
+        w.start(page, base, lang)
+        w.answer_step(page, {"kind": "biometric"})
+        w.next(page)
+        w.answer_step(page, {"event_topic": "fingerprints"})
+        w.next(page)
+        if name == "expired":  # the token of a page left open too long: the page again, with a notice
+            page.locator("input[name=csrf_token]").evaluate("e => { e.value = 'expired'; }")
+        w.answer_step(page, {"country": "ZZ"})
+        w.next(page)
+        assert w.current_step(page) == ("outside" if name == "outside" else "country")
+        assert (page.locator(".notice").count() == 1) == (name == "expired")
+        return lang
     w.jump_to_review(page, base, lang, answers_for(lang))
     if name != "review":
         w.press(page, f"main button[formaction$='/letter/{name}']")
@@ -49,7 +63,7 @@ def sized(request, browser):
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-@pytest.mark.parametrize("name", ["start", "error", "review", "email", "print"])
+@pytest.mark.parametrize("name", ["start", "error", "review", "email", "print", "outside", "expired"])
 def test_page_is_accessible_without_sideways_scroll(sized, live_server, lang, name):
     page = sized
     expected_lang = open_page(page, live_server, lang, name)
