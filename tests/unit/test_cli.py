@@ -72,7 +72,7 @@ def test_bad_case_files(tmp_path, content, message):
 @pytest.mark.parametrize(("followup", "expected"), [
     ({"letter": "reminder", "written_on": "2026-12-28"}, "Reminder: my request of 23 November 2026"),
     ({"letter": "complaint", "answer": "refused", "answered_on": None, "written_on": "2026-12-28"},
-     "Complaint against Bundesamt"),
+     "Complaint against the controller (Bundesamt"),
 ])
 def test_follow_up_letter(tmp_path, case_dict, followup, expected):
     path = tmp_path / "case.json"

@@ -147,6 +147,20 @@ def test_complaint_goes_to_the_body_the_law_names(name, letter, lang):
         assert result.recipient[0] == "Test Authority"
 
 
+@pytest.mark.parametrize(("name", "letter", "lang"), CASES)
+def test_the_authority_is_never_named_without_its_article(name, letter, lang):
+    """Registry names carry no article ("Bundesamt für Migration und Flüchtlinge", "Home
+    Office"), nor do typed ones, and an article depends on the name's gender and the case. So
+    in running text the name comes after a role noun, in parentheses ("gegen den
+    Verantwortlichen (Bundesamt …)"), and elsewhere only after a label's colon or alone on its
+    line (the address)."""
+    _, result = composed(name, letter, lang)
+    for line in [result.subject, *result.plain_paragraphs()]:
+        for found in re.finditer("Test Authority", line):
+            before = line[:found.start()]
+            assert before == "" or before.endswith(("(", ": ")), line
+
+
 @pytest.mark.parametrize(("name", "letter", "lang"), [c for c in CASES if c[2] != "en"])
 def test_translation_says_what_english_says(name, letter, lang):
     """Same citations, blocks, list items, references and enclosures as the English letter."""
