@@ -1,4 +1,5 @@
-"""The dates to remember as a calendar file (.ics): the reply deadline and the reminder day."""
+"""The dates to remember as a calendar file (.ics): the reply deadline and the reminder day,
+or a complaint's last day and the day the courts open."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,6 +15,18 @@ def reminder_events(deadline: dt.date, authority: str, _, *, label: str = "") ->
         (deadline, prefix + _("Last day for the answer from %(authority)s") % {"authority": authority}),
         (deadline + dt.timedelta(days=1),
          prefix + _("No answer from %(authority)s? Send a reminder today.") % {"authority": authority}),
+    ]
+
+
+def complaint_events(last_day: dt.date, authority: str, _) -> list[tuple[dt.date, str]]:
+    """The two dates of a complaint: the supervisory authority's last day, and the first day
+    on which its silence opens the courts (worded with the gettext function ``_``)."""
+    return [
+        (last_day, _("Last day for the supervisory authority (%(authority)s) to deal with your complaint "
+                     "or tell you how it stands") % {"authority": authority}),
+        (last_day + dt.timedelta(days=1),
+         _("No news about your complaint from the supervisory authority (%(authority)s)? You may now go "
+           "to court. A lawyer or an advice centre can help.") % {"authority": authority}),
     ]
 
 
@@ -33,7 +46,3 @@ def calendar_of(events: list[tuple[dt.date, str]]) -> bytes:
         calendar.add_component(event)
     return calendar.to_ical()
 
-
-def calendar_file(deadline: dt.date, authority: str, _) -> bytes:
-    """An iCalendar file with the reply deadline and the reminder day of one letter."""
-    return calendar_of(reminder_events(deadline, authority, _))

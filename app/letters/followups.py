@@ -4,7 +4,8 @@ A follow-up is composed like the first request (``compose(case, kind=...)``) fro
 templates ``<letter>.md``; this module holds the legal choices around it, read from the
 catalogue: the complaint routes (the supervisory authority of the governing law, and the
 review body of an additional basis such as the CADA for the French CRPA), the items an
-answer can leave out, and the day from which a reminder is due.
+answer can leave out, the day from which a reminder is due, and the day after which a
+supervisory authority's silence on a complaint opens the courts.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from ..case import MISSING, N_, Case, CaseError
 from ..catalogue import Catalogue
 from ..catalogue.models import Authority
 from ..catalogue.resolve import Resolution
-from ..deadlines import Deadline, reply_deadline
+from ..deadlines import Deadline, months_deadline, reply_deadline
 
 # The right an item of an answer belongs to: it is missing only if the person asked for it.
 ITEM_RIGHTS = {"copy": "access", "recipients": "access", "source": "access",
@@ -90,3 +91,17 @@ def reminder_day(case: Case, resolution: Resolution, catalogue: Catalogue) -> dt
     """The first day a reminder can say the period has ended, or None without a period."""
     due = deadline(case, resolution, catalogue)
     return due.reminder if due else None
+
+
+def silence_deadline(case: Case, resolution: Resolution, catalogue: Catalogue) -> Deadline | None:
+    """The last day for the supervisory authority to deal with a complaint or say how it
+    stands (GDPR Art. 78(2), LED Art. 53(2), EUDPR Art. 63(3): the regime's
+    ``complaint.court_after_silence_months``), counted from the complaint's date in the
+    authority's country; None for other letters, the CADA route, or where no period is set."""
+    followup = case.followup
+    months = resolution.regime.data.get("complaint", {}).get("court_after_silence_months")
+    if followup is None or followup.letter != "complaint" or followup.route or not months:
+        return None
+    body = recipient(case, resolution, catalogue)
+    country = catalogue.countries.get(body.country if body else "") or catalogue.countries[case.country]
+    return months_deadline(followup.written_on, int(months), country.holidays)

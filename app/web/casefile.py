@@ -8,9 +8,10 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from .. import casefile
-from ..calendar import calendar_file
+from ..calendar import calendar_of, complaint_events, reminder_events
 from ..case import CaseError
 from ..catalogue import load_catalogue
+from ..letters import followups
 from ..letters.compose import deadline_for, resolution_for
 from . import state as carried
 from .review import build_case, following_up, followup_review_page, review_page
@@ -44,18 +45,25 @@ def save():
 
 @bp.post("/<lang>/case/calendar")
 def calendar():
-    """The reply deadline and the reminder day as an .ics file."""
+    """The dates to remember as an .ics file: the first letter's reply deadline and reminder
+    day, or, from a complaint's check page, the supervisory authority's last day."""
     answers, case = _valid_case()
     if case is None:
-        return review_page(answers)
+        return _page(answers)
     catalogue = load_catalogue()
-    deadline = deadline_for(case, resolution_for(case, catalogue), catalogue)
-    if deadline is None:
-        return review_page(answers, notice=_("The law sets no fixed date here, so there is no date "
-                                             "to put in a calendar."))
-    data = calendar_file(deadline.date, case.authority.name, _)
-    return send_file(BytesIO(data), mimetype="text/calendar", as_attachment=True,
-                     download_name=f"recours-dates-{case.sent_on.isoformat()}.ics", max_age=0)
+    resolution = resolution_for(case, catalogue)
+    if following_up():
+        silence = followups.silence_deadline(case, resolution, catalogue)
+        body = followups.recipient(case, resolution, catalogue)
+        events = complaint_events(silence.date, body.name, _) if silence and body else None
+    else:
+        deadline = deadline_for(case, resolution, catalogue)
+        events = None if deadline is None else reminder_events(deadline.date, case.authority.name, _)
+    if events is None:
+        return _page(answers, notice=_("The law sets no fixed date here, so there is no date to put in a calendar."))
+    dated = case.followup.written_on if following_up() else case.sent_on
+    return send_file(BytesIO(calendar_of(events)), mimetype="text/calendar", as_attachment=True,
+                     download_name=f"recours-dates-{dated.isoformat()}.ics", max_age=0)
 
 
 @bp.get("/<lang>/case/open")

@@ -48,13 +48,14 @@ def review_page(answers: dict, *, notice: str = ""):
 
 def followup_review_page(answers: dict, *, notice: str = ""):
     """The check page of a follow-up letter: its answers, the dates, the recipient, downloads."""
-    problems, case, recipient = [], None, None
+    problems, case, recipient, silence = [], None, None, None
     try:
         case = build_case(answers, followup=True)
         catalogue = load_catalogue()
         resolution = resolution_for(case, catalogue)
         followups.check(case, resolution, catalogue)
         recipient = followups.recipient(case, resolution, catalogue)
+        silence = followups.silence_deadline(case, resolution, catalogue)
     except CaseError as error:
         problems = [(_step_of(path), _(message)) for path, message in error.errors.items()]
         case = None
@@ -63,7 +64,7 @@ def followup_review_page(answers: dict, *, notice: str = ""):
     return render_template(
         "wizard/followup_review.html", step=step, form=build_form(step, answers),
         answers=carried.dump(answers), state=answers, sections=_sections(answers, steps),
-        problems=problems, case=case, dates=followup_dates(answers), recipient=recipient,
+        problems=problems, case=case, dates=followup_dates(answers), recipient=recipient, silence=silence,
         notes=[_(note) for note in recipient.notes] if recipient else [],
         number=len(steps), total=len(steps), notice=notice, return_to="", first=False)
 

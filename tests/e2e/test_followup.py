@@ -3,8 +3,10 @@ chosen, a mistake corrected next to its field, the letter downloaded and read ba
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 from tests.e2e import checks
 from tests.e2e import wizard as w
@@ -27,7 +29,7 @@ def _opened_from_sheet(page, base, lang, tmp_path):
 
 
 @pytest.mark.parametrize(("lang", "letter"), [("en", "reminder"), ("ar", "reminder"), ("en", "complaint"),
-                                             ("ar", "incomplete")])
+                                             ("ar", "complaint"), ("ar", "incomplete")])
 def test_a_follow_up_from_the_sheet_alone(phone, live_server, tmp_path, lang, letter):
     page = phone
     _opened_from_sheet(page, live_server, lang, tmp_path)
@@ -60,5 +62,11 @@ def test_a_follow_up_from_the_sheet_alone(phone, live_server, tmp_path, lang, le
     assert checks.letter_date(SENT, "en") in checks.fold(text)
     if letter == "complaint":
         assert "Bundesbeauftragte" in text and "not to disclose my identity" in checks.fold(text)
+        # The supervisory authority's last day, shown and as a calendar file.
+        assert page.locator("#after-title").is_visible()
+        with page.expect_download() as info:
+            page.locator("main button[formaction$='/case/calendar']").click()
+        events = Calendar.from_ical(Path(info.value.path()).read_bytes()).walk("VEVENT")
+        assert len(events) == 2 and all("Bundesbeauftragte" in str(event["summary"]) for event in events)
     proof = checks.pdf_text(w.download(page, "proof"))
     assert ("registered post" in proof) == (lang == "en")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -200,6 +201,29 @@ def test_follow_up_dates_are_in_order(written_on, answered_on, field):
     with pytest.raises(CaseError) as error:
         Case.from_dict(data)
     assert field in error.value.errors
+
+
+@pytest.mark.parametrize(("name", "letter", "written_on", "last_day"), [
+    ("gdpr_bamf", "complaint", "2026-11-20", "2027-02-22"),      # 20 Feb 2027 is a Saturday
+    ("gdpr_bamf", "complaint", "2026-10-01", "2027-01-04"),      # 1 Jan 2027 (Friday): New Year in Germany
+    ("gdpr_nl", "complaint", "2026-10-01", "2027-01-04"),        # and in the Netherlands
+    ("eudpr_etias", "complaint", "2026-10-01", "2027-01-01"),    # the EDPS: weekends only (no national holidays)
+    ("led_police_nl", "complaint", "2026-11-30", "2027-03-01"),  # no 30 February: the month's last day, a Sunday
+    ("gdpr_cnaf_crpa", "complaint_crpa", "2026-11-20", None),    # the CADA: no period in the catalogue
+    ("gdpr_bamf", "reminder", "2026-11-20", None),
+    ("unhcr", "complaint", "2026-11-20", None),                  # UNHCR's review sets no period
+    ("uk_gdpr_visa", "complaint", "2026-11-20", None),           # nor does the catalogue for the ICO
+])
+def test_the_supervisory_authoritys_last_day_on_a_complaint(name, letter, written_on, last_day):
+    """GDPR Art. 78(2), LED Art. 53(2), EUDPR Art. 63(3): three months from the complaint,
+    rolled to the next working day in the supervisory authority's country."""
+    catalogue = load_catalogue()
+    case, _ = composed(name, letter, "en")
+    case = replace(case, followup=replace(case.followup, written_on=dt.date.fromisoformat(written_on)))
+    found = followups.silence_deadline(case, resolution_for(case, catalogue), catalogue)
+    assert (found.date.isoformat() if found else None) == last_day
+    if found:
+        assert found.start.isoformat() == written_on and found.reminder == found.date + dt.timedelta(days=1)
 
 
 @pytest.mark.parametrize(("extension", "written_on", "allowed"), [

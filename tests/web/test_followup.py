@@ -7,6 +7,8 @@ import io
 import json
 
 import pytest
+from babel.dates import format_date
+from icalendar import Calendar
 
 from app.letters.templates import letter_date, letter_language
 from tests.fixtures.cases import CASE
@@ -189,3 +191,46 @@ def test_change_on_the_follow_up_check_page_comes_back_to_it(client, sent):
                      return_to="followup_review")
     assert current_step(back) == "followup_review"
     assert "Tick at least one thing" in back.get_data(as_text=True)  # the new letter needs its checklist
+
+
+def _calendar_events(data: bytes) -> list[tuple[dt.date, str]]:
+    calendar = Calendar.from_ical(data)
+    return sorted((event.decoded("dtstart"), str(event["summary"])) for event in calendar.walk("VEVENT"))
+
+
+def test_a_complaint_shows_and_files_the_supervisory_authoritys_last_day(client, sent):
+    fields, _ = REPLIES["complaint"]
+    response = post_step(client, "en", "reply", {**fields, "followup_written_on": "2026-11-20"},
+                         carried(choose(client, sent, "complaint")))
+    assert current_step(response) == "followup_review", errors(response)
+    text = response.get_data(as_text=True)
+    assert "After you send the complaint" in text
+    last, first = (format_date(dt.date(2027, 2, day), "long", locale="en") for day in (22, 23))  # 20 Feb: Saturday
+    assert f"by {last}." in text and f"go to court from {first}." in text
+    assert "Bundesbeauftragte" in text.split("After you send the complaint")[1].split("</section>")[0]
+    download = client.post("/en/case/calendar", data={"answers": json.dumps(carried(response)), "which": "followup"})
+    assert download.status_code == 200 and download.mimetype == "text/calendar"
+    assert download.headers["Content-Disposition"].endswith("recours-dates-2026-11-20.ics")
+    (last, last_text), (court, court_text) = _calendar_events(download.data)
+    assert (last, court) == (dt.date(2027, 2, 22), dt.date(2027, 2, 23))
+    assert "Last day for the supervisory authority (Der Bundesbeauftragte" in last_text
+    assert "You may now go to court" in court_text
+
+
+@pytest.mark.parametrize("letter", ["reminder", "incomplete", "reconsideration"])
+def test_other_follow_ups_offer_no_complaint_dates(client, sent, letter):
+    fields, _ = REPLIES[letter]
+    response = post_step(client, "en", "reply", fields, carried(choose(client, sent, letter)))
+    text = response.get_data(as_text=True)
+    assert "After you send the complaint" not in text and "/case/calendar" not in text
+    asked = client.post("/en/case/calendar", data={"answers": json.dumps(carried(response)), "which": "followup"})
+    assert asked.status_code == 200 and current_step(asked) == "followup_review"
+    assert "no date to put in a calendar" in asked.get_data(as_text=True)
+
+
+def test_the_first_letters_calendar_is_unchanged(client, sent):
+    download = client.post("/en/case/calendar", data={"answers": json.dumps(sent)})
+    assert download.mimetype == "text/calendar"
+    (last, last_text), (reminder, reminder_text) = _calendar_events(download.data)
+    assert reminder == last + dt.timedelta(days=1)
+    assert last_text.startswith("Last day for the answer from") and "Send a reminder today" in reminder_text
