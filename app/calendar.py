@@ -18,15 +18,16 @@ def reminder_events(deadline: dt.date, authority: str, _, *, label: str = "") ->
     ]
 
 
-def complaint_events(last_day: dt.date, authority: str, _) -> list[tuple[dt.date, str]]:
+def complaint_events(last_day: dt.date, authority: str, _, *, label: str = "") -> list[tuple[dt.date, str]]:
     """The two dates of a complaint: the supervisory authority's last day, and the first day
-    on which its silence opens the courts (worded with the gettext function ``_``)."""
+    on which its silence opens the courts (worded with ``_``; ``label`` first, if any)."""
+    prefix = f"{label}: " if label else ""
     return [
-        (last_day, _("Last day for the supervisory authority (%(authority)s) to deal with your complaint "
-                     "or tell you how it stands") % {"authority": authority}),
+        (last_day, prefix + _("Last day for the supervisory authority (%(authority)s) to deal with your "
+                              "complaint or tell you how it stands") % {"authority": authority}),
         (last_day + dt.timedelta(days=1),
-         _("No news about your complaint from the supervisory authority (%(authority)s)? You may now go "
-           "to court. A lawyer or an advice centre can help.") % {"authority": authority}),
+         prefix + _("No news about your complaint from the supervisory authority (%(authority)s)? You may "
+                    "now go to court. A lawyer or an advice centre can help.") % {"authority": authority}),
     ]
 
 

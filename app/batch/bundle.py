@@ -17,9 +17,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .. import calendar
+from ..catalogue import load_catalogue
 from ..companion import compose_sheet
 from ..i18n import gettext_for
-from ..letters.compose import compose
+from ..letters import followups
+from ..letters.compose import compose, resolution_for
 from ..render import render_docx, render_pdf
 from .rows import Row
 
@@ -73,6 +75,7 @@ class RowFiles:
     files: tuple[tuple[str, bytes], ...]
     recipient: str
     deadline: dt.date | None
+    silence: dt.date | None = None  # a complaint: the supervisory authority's last day
 
 
 def render_row(number: int, row: Row, formats: tuple[str, ...] = FORMATS, sheets: bool = True,
@@ -91,7 +94,15 @@ def render_row(number: int, row: Row, formats: tuple[str, ...] = FORMATS, sheets
     deadline = letter.deadline
     del letter
     gc.collect()
-    return RowFiles(row, tuple(files), recipient, deadline)
+    return RowFiles(row, tuple(files), recipient, deadline, _silence(row))
+
+
+def _silence(row: Row) -> dt.date | None:
+    if row.letter != "complaint":
+        return None
+    catalogue = load_catalogue()
+    found = followups.silence_deadline(row.case, resolution_for(row.case, catalogue), catalogue)
+    return found.date if found else None
 
 
 def assemble(done: Iterable[RowFiles], rows: list[Row], *, language: str = "en",
@@ -107,9 +118,11 @@ def assemble(done: Iterable[RowFiles], rows: list[Row], *, language: str = "en",
         for name, data in item.files:
             archive.writestr(name, data)
         row, deadline = item.row, item.deadline
-        if deadline:
-            events += calendar.reminder_events(deadline, item.recipient if row.letter.startswith("complaint")
-                                               else row.case.authority.name, _, label=row.reference or f"#{row.number}")
+        label = row.reference or f"#{row.number}"
+        if deadline:  # a first request's reply period
+            events += calendar.reminder_events(deadline, row.case.authority.name, _, label=label)
+        if item.silence:
+            events += calendar.complaint_events(item.silence, item.recipient, _, label=label)
         reminder = deadline + dt.timedelta(days=1) if deadline else None
         index.append([row.number, row.reference, row.letter, item.recipient, " ".join(row.case.rights),
                       deadline.isoformat() if deadline else "", reminder.isoformat() if reminder else "",

@@ -142,6 +142,19 @@ def test_the_zip_opened_again_and_every_letter_read_back():
     assert len(events) == 2 * 2  # reply and reminder dates of the two first requests (a reminder sets none)
 
 
+def test_a_complaint_row_puts_the_supervisory_authoritys_last_day_in_the_calendar():
+    complaint = {**GOOD, "reference": "C-9", "letter": "complaint", "sent_on": "2026-09-01",
+                 "followup_answer": "none", "followup_written_on": "2026-11-20"}
+    row = check_row(2, complaint)
+    assert row.case is not None, row.errors
+    archive = _zip([row], formats=("docx",), sheets=False)
+    events = sorted((e.decoded("dtstart"), str(e["summary"]))
+                    for e in Calendar.from_ical(archive.read("deadlines.ics")).walk("VEVENT"))
+    assert [day for day, _ in events] == [dt.date(2027, 2, 22), dt.date(2027, 2, 23)]  # 20 Feb 2027: Saturday
+    assert all(text.startswith("C-9: ") and "Bundesbeauftragte" in text for _, text in events)
+    assert "You may now go to court" in events[1][1]
+
+
 def test_file_names_with_names_only_when_asked():
     rows = [check_row(2, GOOD)]
     assert any("zoe-muller" in n for n in _zip(rows, names=True, formats=("docx",), sheets=False).namelist())
