@@ -41,9 +41,5 @@ def test_an_empty_file_gets_a_message_next_to_the_field(phone, live_server, tmp_
     page = phone
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    page.goto(f"{live_server}/en/batch")
-    page.locator("#table").set_input_files(str(empty))
-    w.press(page, "main button.primary")
-    assert page.locator("#table-error").is_visible()
-    assert page.locator("#table").get_attribute("aria-describedby") == "table-error"
+    w.upload_refused(page, f"{live_server}/en/batch", "table", empty)
     checks.assert_page_ok(page, "en", "batch with an error")

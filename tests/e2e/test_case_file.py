@@ -40,9 +40,5 @@ def test_a_wrong_file_gets_a_message_next_to_the_field(phone, live_server, tmp_p
     page = phone
     wrong = tmp_path / "photo.json"
     wrong.write_bytes(b"\x89PNG not a case")
-    page.goto(f"{live_server}/en/case/open")
-    page.locator("#case").set_input_files(str(wrong))
-    w.press(page, "main button.primary")
-    assert page.locator("#case-error").is_visible()
-    assert page.locator("#case").get_attribute("aria-describedby") == "case-error"
+    w.upload_refused(page, f"{live_server}/en/case/open", "case", wrong)
     checks.assert_page_ok(page, "en", "open with an error")

@@ -167,3 +167,13 @@ def sample_answers(**overrides) -> dict:
         "letter_language": "en", "sheet_language": "en", "sent_on": dt.date.today().isoformat(),
     }
     return {**answers, **overrides}
+
+
+def upload_refused(page: Page, url: str, field: str, path: Path) -> None:
+    """Upload ``path`` into the file field ``field`` on ``url`` and press the main button:
+    the message shows next to the field and is tied to it for a screen reader."""
+    page.goto(url)
+    page.locator(f"#{field}").set_input_files(str(path))
+    press(page, "main button.primary")
+    assert page.locator(f"#{field}-error").is_visible()
+    assert page.locator(f"#{field}").get_attribute("aria-describedby") == f"{field}-error"
