@@ -10,6 +10,9 @@ from babel.dates import format_date
 
 from . import i18n
 from .case import Case
+from .catalogue import load_catalogue
+from .letters import followups
+from .letters.compose import resolution_for
 from .letters.model import Block, Letter
 
 _LINE = "________________"
@@ -44,6 +47,7 @@ def compose_proof(case: Case, letter: Letter, *, banner: str = "") -> Letter:
             _("Tracking or receipt number: %(line)s") % {"line": _LINE},
             _("Date it arrived: %(line)s") % {"line": _LINE},
         )),
+        *_after_a_complaint(case, recipient, lang, _),
     ]
     return Letter(language=lang, direction=i18n.direction(lang), sender=(), recipient=(),
                   place_date="", subject=title, references=(), blocks=tuple(blocks), signature=(),
@@ -69,3 +73,19 @@ def _how(letter: Letter, _) -> tuple[str, ...]:
         ways.append(_("By e-mail to %(email)s: ask for an acknowledgement of receipt.")
                     % {"email": letter.recipient_email})
     return tuple(ways)
+
+
+def _after_a_complaint(case: Case, authority: str, lang: str, _) -> list[Block]:
+    """A complaint's two dates (the supervisory authority's last day, the day the courts
+    open), as on its check page; nothing for other letters or where the law sets no period."""
+    catalogue = load_catalogue()
+    silence = followups.silence_deadline(case, resolution_for(case, catalogue), catalogue) if case.followup else None
+    if silence is None:
+        return []
+    return [Block("heading", text=_("After you send the complaint")),
+            Block("paragraph", text=_(
+                "Counted from the date of your complaint, the supervisory authority (%(authority)s) must deal with "
+                "it, or tell you how it stands, by %(date)s. If it does not, you may go to court from %(day)s. A "
+                "lawyer or an advice centre can help.") % {
+                "authority": authority, "date": format_date(silence.date, "long", locale=lang),
+                "day": format_date(silence.reminder, "long", locale=lang)})]

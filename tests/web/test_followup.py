@@ -55,6 +55,12 @@ REPLIES = {
 }
 
 
+# A complaint of 20 November 2026 on a request of 1 September 2026: fixed dates, so that the
+# expected last day (22 February 2027, 20 February being a Saturday) never moves with today.
+FIXED = {"sent_on": "2026-09-01", "event_date": "2026-08-20"}
+FIXED_REPLY = {"followup_written_on": "2026-11-20", "followup_answered_on": "2026-10-05"}
+
+
 def test_the_check_page_offers_a_follow_up(client, sent):
     response = post_step(client, "en", "review", {}, sent)
     assert 'value="followup"' in response.get_data(as_text=True)
@@ -148,6 +154,20 @@ def test_proof_of_sending_checklist_in_the_persons_language(client, sent):
     assert arabic.status_code == 200 and "registered post" not in document_text("pdf", arabic.data)
 
 
+@pytest.mark.parametrize("letter", ["complaint", "reminder"])
+def test_the_proof_checklist_of_a_complaint_gives_its_dates(client, sent, letter):
+    fields, _ = REPLIES[letter]
+    fields = {**fields, **{k: v for k, v in FIXED_REPLY.items() if k in fields or k == "followup_written_on"}}
+    answers = carried(post_step(client, "en", "reply", fields, carried(choose(client, {**sent, **FIXED}, letter))))
+    proof = client.post("/en/letter/proof", data={"answers": json.dumps({**answers, "sheet_language": "en"}),
+                                                   "which": "followup"})
+    text = " ".join(document_text("pdf", proof.data).split())
+    last, first = (format_date(dt.date(2027, 2, day), "long", locale="en") for day in (22, 23))
+    shown = "After you send the complaint" in text
+    assert shown == (letter == "complaint")
+    assert (f"by {last}." in text and f"go to court from {first}." in text) == shown
+
+
 def test_saved_case_keeps_the_follow_up_and_opens_again(client, sent):
     fields, _ = REPLIES["complaint"]
     answers = carried(post_step(client, "en", "reply", fields, carried(choose(client, sent, "complaint"))))
@@ -200,8 +220,8 @@ def _calendar_events(data: bytes) -> list[tuple[dt.date, str]]:
 
 def test_a_complaint_shows_and_files_the_supervisory_authoritys_last_day(client, sent):
     fields, _ = REPLIES["complaint"]
-    response = post_step(client, "en", "reply", {**fields, "followup_written_on": "2026-11-20"},
-                         carried(choose(client, sent, "complaint")))
+    response = post_step(client, "en", "reply", {**fields, **FIXED_REPLY},
+                         carried(choose(client, {**sent, **FIXED}, "complaint")))
     assert current_step(response) == "followup_review", errors(response)
     text = response.get_data(as_text=True)
     assert "After you send the complaint" in text
