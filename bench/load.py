@@ -2,8 +2,9 @@
 
 1. Throughput of one wizard step (a POST that validates a page and renders the next) against
    a Flask hello-world under the same gunicorn, with the same 8 clients, each server measured
-   alone, in turns over five rounds (medians reported); and, as a third reference, the floor of the stack (``bench/floor.py``: a one-question
-   Flask-WTF form with the CSRF check, no translations, no accessible markup).
+   alone, in turns over five rounds (medians reported); and, as a third reference, the floor
+   of the stack (``bench/floor.py``: a one-question Flask-WTF form with the CSRF check, no
+   translations, no accessible markup).
 2. The load test: CLIENTS concurrent clients for SECONDS over the wizard and the downloads
    (every step, the review page, a PDF and a DOCX letter), counting errors, and the memory
    of gunicorn's processes after a warm-up and after the run.
