@@ -95,12 +95,16 @@ def reminder_day(case: Case, resolution: Resolution, catalogue: Catalogue) -> dt
 
 def silence_deadline(case: Case, resolution: Resolution, catalogue: Catalogue) -> Deadline | None:
     """The last day for the supervisory authority to deal with a complaint or say how it
-    stands (GDPR Art. 78(2), LED Art. 53(2), EUDPR Art. 63(3): the regime's
+    stands (GDPR Art. 78(2), EUDPR Art. 63(3): the regime's
     ``complaint.court_after_silence_months``), counted from the complaint's date in the
-    authority's country; None for other letters, the CADA route, or where no period is set."""
+    authority's country; None for other letters, the CADA route, or where the catalogue
+    records no period or no way of counting it."""
     followup = case.followup
     months = resolution.regime.data.get("complaint", {}).get("court_after_silence_months")
-    if followup is None or followup.letter != "complaint" or followup.route or not months:
+    # A date needs the law's way of counting periods too (Reg. 1182/71 for the GDPR and the
+    # EUDPR); where the catalogue records none (the LED: national law), no day is given.
+    counted = resolution.regime.data.get("deadline", {}).get("counting_sources")
+    if followup is None or followup.letter != "complaint" or followup.route or not months or not counted:
         return None
     body = recipient(case, resolution, catalogue)
     country = catalogue.countries.get(body.country if body else "") or catalogue.countries[case.country]

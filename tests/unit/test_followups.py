@@ -208,15 +208,17 @@ def test_follow_up_dates_are_in_order(written_on, answered_on, field):
     ("gdpr_bamf", "complaint", "2026-10-01", "2027-01-04"),      # 1 Jan 2027 (Friday): New Year in Germany
     ("gdpr_nl", "complaint", "2026-10-01", "2027-01-04"),        # and in the Netherlands
     ("eudpr_etias", "complaint", "2026-10-01", "2027-01-01"),    # the EDPS: weekends only (no national holidays)
-    ("led_police_nl", "complaint", "2026-11-30", "2027-03-01"),  # no 30 February: the month's last day, a Sunday
+    ("gdpr_nl", "complaint", "2026-11-30", "2027-03-01"),        # no 30 February: the month's last day, a Sunday
+    ("led_police_nl", "complaint", "2026-11-20", None),          # LED Art. 53(2): counted under national law, not recorded
     ("gdpr_cnaf_crpa", "complaint_crpa", "2026-11-20", None),    # the CADA: no period in the catalogue
     ("gdpr_bamf", "reminder", "2026-11-20", None),
     ("unhcr", "complaint", "2026-11-20", None),                  # UNHCR's review sets no period
     ("uk_gdpr_visa", "complaint", "2026-11-20", None),           # nor does the catalogue for the ICO
 ])
 def test_the_supervisory_authoritys_last_day_on_a_complaint(name, letter, written_on, last_day):
-    """GDPR Art. 78(2), LED Art. 53(2), EUDPR Art. 63(3): three months from the complaint,
-    rolled to the next working day in the supervisory authority's country."""
+    """GDPR Art. 78(2), EUDPR Art. 63(3): three months from the complaint, rolled to the next
+    working day in the supervisory authority's country (Reg. 1182/71, the catalogue's counting
+    source for both); none where the catalogue records no way of counting."""
     catalogue = load_catalogue()
     case, _ = composed(name, letter, "en")
     case = replace(case, followup=replace(case.followup, written_on=dt.date.fromisoformat(written_on)))
